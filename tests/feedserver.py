@@ -1,0 +1,148 @@
+"""A real HTTP server on 127.0.0.1 for tests and benchmarks, with scriptable per-path behaviour."""
+
+from __future__ import annotations
+
+import gzip
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from email.utils import formatdate
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+@dataclass
+class Reply:
+    """What the server sends for a path. `body` may be bytes or an iterator of chunks (streamed)."""
+
+    status: int = 200
+    body: bytes | Callable[[], Iterator[bytes]] = b""
+    headers: dict[str, str] = field(default_factory=dict)
+    etag: str | None = None
+    last_modified: str | None = None
+    gzip: bool = False
+    delay: float = 0.0  # seconds before the headers are sent
+
+
+@dataclass
+class Seen:
+    """One request the server received."""
+
+    path: str
+    headers: dict[str, str]
+    at: float
+
+
+class FeedServer:
+    """Serve `routes` (path → Reply or callable(Seen) → Reply) until stopped."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, Reply | Callable[[Seen], Reply]] = {}
+        self.requests: list[Seen] = []
+        self.lock = threading.Lock()
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - quiet server
+                return
+
+            def do_GET(self) -> None:
+                seen = Seen(self.path, {k.lower(): v for k, v in self.headers.items()}, time.time())
+                with server.lock:
+                    server.requests.append(seen)
+                    route = server.routes.get(self.path.split("?")[0])
+                reply = route(seen) if callable(route) else route
+                if reply is None:
+                    reply = Reply(404, b"not found")
+                server.send(self, seen, reply)
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05},
+                                       daemon=True)
+
+    @property
+    def base(self) -> str:
+        """http://127.0.0.1:PORT"""
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+
+    def url(self, path: str) -> str:
+        """Absolute URL of a path on this server."""
+        return self.base + path
+
+    def start(self) -> FeedServer:
+        self.thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    def hits(self, path: str) -> list[Seen]:
+        """Requests received for a path."""
+        with self.lock:
+            return [r for r in self.requests if r.path.split("?")[0] == path]
+
+    @staticmethod
+    def send(handler: BaseHTTPRequestHandler, seen: Seen, reply: Reply) -> None:
+        if reply.delay:
+            time.sleep(reply.delay)
+        conditional = (reply.etag is not None and seen.headers.get("if-none-match") == reply.etag) or (
+            reply.last_modified is not None and seen.headers.get("if-modified-since") == reply.last_modified)
+        try:
+            if conditional and reply.status == 200:
+                handler.send_response(304)
+                if reply.etag:
+                    handler.send_header("ETag", reply.etag)
+                handler.send_header("Content-Length", "0")
+                handler.end_headers()
+                return
+            handler.send_response(reply.status)
+            for key, value in reply.headers.items():
+                handler.send_header(key, value)
+            if reply.etag:
+                handler.send_header("ETag", reply.etag)
+            if reply.last_modified:
+                handler.send_header("Last-Modified", reply.last_modified)
+            if callable(reply.body):
+                handler.send_header("Connection", "close")
+                handler.end_headers()
+                for chunk in reply.body():
+                    handler.wfile.write(chunk)
+                handler.close_connection = True
+                return
+            body = gzip.compress(reply.body) if reply.gzip else reply.body
+            if reply.gzip:
+                handler.send_header("Content-Encoding", "gzip")
+            handler.send_header("Content-Length", str(len(body)))
+            handler.end_headers()
+            handler.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            handler.close_connection = True
+
+
+def http_date(epoch: float) -> str:
+    """An RFC 7231 date."""
+    return formatdate(epoch, usegmt=True)
+
+
+def rss(items: list[dict[str, str]], title: str = "Test feed", ttl: int | None = None,
+        encoding: str = "utf-8") -> bytes:
+    """A small RSS 2.0 document; item dicts take title, link, guid, description, pubDate."""
+    from xml.sax.saxutils import escape
+
+    parts = [f'<?xml version="1.0" encoding="{encoding}"?>', '<rss version="2.0"><channel>',
+             f"<title>{escape(title)}</title><link>http://example.org/</link>"]
+    if ttl is not None:
+        parts.append(f"<ttl>{ttl}</ttl>")
+    for item in items:
+        parts.append("<item>")
+        for key in ("title", "link", "guid", "description", "pubDate", "author"):
+            if key in item:
+                parts.append(f"<{key}>{escape(item[key])}</{key}>")
+        parts.append("</item>")
+    parts.append("</channel></rss>")
+    return "\n".join(parts).encode(encoding, errors="xmlcharrefreplace")

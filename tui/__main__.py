@@ -1,0 +1,76 @@
+"""Command-line entry point: `wirewatch [SUBCOMMAND] ...` (no subcommand opens the dashboard)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from tui import __version__
+from tui.cli.common import CliError, add_location_args, fail
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(prog="wirewatch", description="Cluster regional news feeds into stories.")
+    parser.add_argument("--version", action="version", version=f"wirewatch {__version__}")
+    add_location_args(parser, sub=False)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    poll = sub.add_parser("poll", help="poll feeds headless (forever, or --once)")
+    add_location_args(poll)
+    poll.add_argument("--once", action="store_true", help="poll due feeds once, print results, exit")
+    poll.add_argument("--all", action="store_true", help="poll every enabled feed, due or not")
+
+    feeds = sub.add_parser("feeds", help="show feed health")
+    add_location_args(feeds)
+    feeds.add_argument("--json", action="store_true", help="machine-readable output")
+
+    articles = sub.add_parser("articles", help="list stored articles")
+    add_location_args(articles)
+    articles.add_argument("--json", action="store_true", help='print {"articles": [...]}')
+    articles.add_argument("--since", metavar="WHEN", help="ISO 8601 time or a span back from now (24h, 7d)")
+    articles.add_argument("--feed", metavar="NAME", help="only this feed")
+    articles.add_argument("--limit", type=int, default=50, help="rows in text mode (default 50)")
+
+    imp = sub.add_parser("import-opml", help="add the feeds of an OPML file to feeds.toml")
+    add_location_args(imp)
+    imp.add_argument("file", metavar="FILE")
+
+    exp = sub.add_parser("export-opml", help="write the feed list as OPML 2.0")
+    add_location_args(exp)
+    exp.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+    return parser
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    command = args.command
+    if command == "poll":
+        from tui.cli import poll
+
+        return poll.run_once(args) if args.once else poll.run_daemon(args)
+    if command in {"feeds", "articles"}:
+        from tui.cli import listing
+
+        return listing.run_feeds(args) if command == "feeds" else listing.run_articles(args)
+    if command in {"import-opml", "export-opml"}:
+        from tui.cli import opml_cmd
+
+        return opml_cmd.run_import(args) if command == "import-opml" else opml_cmd.run_export(args)
+    raise CliError("the dashboard is not built yet; use a subcommand (see --help)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the process exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return _dispatch(args)
+    except CliError as exc:
+        return fail(exc)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,58 @@
+"""`wirewatch import-opml FILE` and `wirewatch export-opml`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tui.cli.common import CliError, config_from_args
+from tui.core.config import ConfigError, parse_config
+from tui.core.locations import resolve_config_path
+from tui.core.opml import OpmlError, feed_to_toml, parse_opml, to_opml
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Write the configured feeds as OPML 2.0 to stdout or --output."""
+    config = config_from_args(args)
+    text = to_opml(config.feeds)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"exported {len(config.feeds)} feeds to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Append the OPML file's feeds to feeds.toml, skipping names or URLs already there."""
+    try:
+        feeds = parse_opml(Path(args.file).read_bytes())
+    except OSError as exc:
+        raise CliError(f"{args.file}: {exc.strerror}") from None
+    except OpmlError as exc:
+        raise CliError(f"{args.file}: {exc}") from None
+    path = resolve_config_path(args.config)
+    existing = path.read_text(encoding="utf-8") if path.exists() else ""
+    config = config_from_args(args) if existing else None
+    names = {f.name.casefold() for f in config.feeds} if config else set()
+    urls = {f.url for f in config.feeds} if config else set()
+    added, skipped = [], 0
+    for feed in feeds:
+        if feed.name.casefold() in names or feed.url in urls or not feed.url.startswith(("http://", "https://")):
+            skipped += 1
+            continue
+        names.add(feed.name.casefold())
+        urls.add(feed.url)
+        added.append(feed)
+    if added:
+        block = "\n".join(feed_to_toml(f) for f in added)
+        joined = existing + ("" if existing.endswith("\n") or not existing else "\n") + \
+            ("\n" if existing else "") + f"# imported from {Path(args.file).name}\n" + block
+        try:
+            parse_config(joined, str(path))  # never write a file we could not read back
+        except ConfigError as exc:
+            raise CliError(f"import would make an invalid config: {exc}") from None
+        path.write_text(joined, encoding="utf-8")
+    print(f"imported {len(added)} feeds into {path} ({skipped} skipped: already present or not http/https)")
+    return 0

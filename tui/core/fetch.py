@@ -1,0 +1,178 @@
+"""One bounded HTTP fetch of a feed: conditional GET, capped redirects, size limit while streaming."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import zlib
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+import httpx
+
+from tui.core.models import FetchResult
+from tui.core.schedule import parse_max_age, parse_retry_after
+
+_PERMANENT = {301, 308}
+_REDIRECTS = {301, 302, 303, 307, 308}
+
+
+class TooLarge(Exception):
+    """The response body (after decompression) exceeded the configured limit."""
+
+
+@dataclass(frozen=True, slots=True)
+class FetchLimits:
+    """Bounds on one fetch."""
+
+    total_timeout: float
+    max_bytes: int
+    max_redirects: int
+
+
+class _Decoder:
+    """Incremental Content-Encoding decoder that never inflates more than `limit` bytes."""
+
+    def __init__(self, encoding: str, limit: int) -> None:
+        self.limit = limit
+        self.size = 0
+        encoding = encoding.strip().lower()
+        if encoding in {"gzip", "x-gzip"}:
+            self.z: zlib._Decompress | None = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        elif encoding == "deflate":
+            self.z = zlib.decompressobj(zlib.MAX_WBITS)
+            self._deflate_sniff = True
+        elif encoding in {"", "identity"}:
+            self.z = None
+        else:
+            raise ValueError(f"unsupported Content-Encoding {encoding!r}")
+        self.parts: list[bytes] = []
+
+    def _add(self, data: bytes) -> None:
+        self.size += len(data)
+        if self.size > self.limit:
+            raise TooLarge
+        self.parts.append(data)
+
+    def feed(self, chunk: bytes) -> None:
+        if self.z is None:
+            self._add(chunk)
+            return
+        data = chunk
+        while data:
+            # max_length bounds what one call may inflate: a gzip bomb is stopped at the limit.
+            out = self.z.decompress(data, self.limit - self.size + 1)
+            self._add(out)
+            data = self.z.unconsumed_tail
+            if self.z.eof:
+                break
+
+    def finish(self) -> bytes:
+        if self.z is not None:
+            self._add(self.z.flush())
+        return b"".join(self.parts)
+
+
+def _describe_error(exc: BaseException, limits: FetchLimits) -> str:
+    if isinstance(exc, TooLarge):
+        return f"response larger than {limits.max_bytes:,} bytes (max_response_bytes)"
+    if isinstance(exc, TimeoutError | asyncio.TimeoutError):
+        return f"timed out after {limits.total_timeout:g} s in total"
+    if isinstance(exc, httpx.ConnectTimeout):
+        return "connection timed out"
+    if isinstance(exc, httpx.ReadTimeout):
+        return "read timed out (server stopped sending)"
+    if isinstance(exc, httpx.ConnectError):
+        text = str(exc) or "connection failed"
+        if "refused" in text.lower():
+            return "connection refused"
+        return f"cannot connect: {text}"
+    if isinstance(exc, httpx.RemoteProtocolError):
+        return f"protocol error: {exc}"
+    if isinstance(exc, httpx.HTTPError):
+        return f"{type(exc).__name__}: {exc}"
+    if isinstance(exc, ValueError | zlib.error):
+        return f"bad response: {exc}"
+    return f"{type(exc).__name__}: {exc}"
+
+
+async def _read_body(response: httpx.Response, limits: FetchLimits) -> bytes:
+    declared = response.headers.get("content-length")
+    encoding = response.headers.get("content-encoding", "")
+    if declared and declared.isdigit() and not encoding and int(declared) > limits.max_bytes:
+        raise TooLarge
+    decoder = _Decoder(encoding, limits.max_bytes)
+    async for chunk in response.aiter_raw():
+        decoder.feed(chunk)
+    return decoder.finish()
+
+
+async def _fetch(client: httpx.AsyncClient, feed: str, url: str, etag: str | None,
+                 last_modified: str | None, limits: FetchLimits) -> FetchResult:
+    started = time.monotonic()
+    headers = {"Accept-Encoding": "gzip, deflate",
+               "Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    current = url
+    all_permanent = True
+    for hop in range(limits.max_redirects + 1):
+        request = client.build_request("GET", current, headers=headers)
+        response = await client.send(request, stream=True)
+        try:
+            if response.status_code in _REDIRECTS and "location" in response.headers:
+                if hop == limits.max_redirects:
+                    return FetchResult(feed=feed, status=response.status_code, final_url=current,
+                                       error=f"more than {limits.max_redirects} redirects (last to "
+                                             f"{urljoin(current, response.headers['location'])})",
+                                       elapsed=time.monotonic() - started)
+                all_permanent = all_permanent and response.status_code in _PERMANENT
+                current = urljoin(current, response.headers["location"])
+                continue
+            now = time.time()
+            moved = current if (current != url and all_permanent) else None
+            common = {"feed": feed, "status": response.status_code, "final_url": current,
+                      "permanent_redirect": moved,
+                      "max_age": parse_max_age(response.headers.get("cache-control"))}
+            if response.status_code == 304:
+                return FetchResult(**common, etag=response.headers.get("etag", etag),
+                                   last_modified=response.headers.get("last-modified", last_modified),
+                                   elapsed=time.monotonic() - started)
+            if response.status_code >= 400 or response.status_code < 200:
+                reason = response.reason_phrase or ""
+                return FetchResult(**common, error=f"HTTP {response.status_code} {reason}".strip(),
+                                   retry_after=parse_retry_after(response.headers.get("retry-after"), now),
+                                   elapsed=time.monotonic() - started)
+            body = await _read_body(response, limits)
+            return FetchResult(**common, body=body,
+                               headers={"content-type": response.headers.get("content-type", "")},
+                               etag=response.headers.get("etag"),
+                               last_modified=response.headers.get("last-modified"),
+                               elapsed=time.monotonic() - started)
+        finally:
+            await response.aclose()
+    raise AssertionError("unreachable")
+
+
+async def fetch_feed(client: httpx.AsyncClient, feed: str, url: str, etag: str | None,
+                     last_modified: str | None, limits: FetchLimits) -> FetchResult:
+    """Fetch one feed; never raises for network or HTTP trouble (the error is in the result)."""
+    started = time.monotonic()
+    try:
+        async with asyncio.timeout(limits.total_timeout):
+            return await _fetch(client, feed, url, etag, last_modified, limits)
+    except (httpx.HTTPError, TooLarge, TimeoutError, ValueError, zlib.error, OSError) as exc:
+        return FetchResult(feed=feed, status=None, error=_describe_error(exc, limits), final_url=url,
+                           elapsed=time.monotonic() - started)
+
+
+def make_client(user_agent: str, concurrency: int, connect_timeout: float, read_timeout: float) -> httpx.AsyncClient:
+    """The shared HTTP client: keep-alive pool sized to the concurrency, no automatic redirects."""
+    return httpx.AsyncClient(
+        headers={"User-Agent": user_agent},
+        timeout=httpx.Timeout(connect=connect_timeout, read=read_timeout, write=read_timeout, pool=None),
+        limits=httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency),
+        follow_redirects=False,
+    )

@@ -1,0 +1,135 @@
+"""Schema migrations, applied in order; `PRAGMA user_version` records the last one applied."""
+
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: feeds with fetch health, articles with revisions, full-text index, room for stories/triage.
+    """
+    CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        url TEXT NOT NULL,
+        tags TEXT NOT NULL DEFAULT '',
+        language TEXT,
+        title TEXT NOT NULL DEFAULT '',
+        etag TEXT,
+        last_modified TEXT,
+        last_attempt REAL,
+        last_success REAL,
+        status INTEGER,
+        error_streak INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        next_due REAL NOT NULL DEFAULT 0,
+        not_modified_count INTEGER NOT NULL DEFAULT 0,
+        redirected_to TEXT,
+        ttl REAL
+    );
+    CREATE TABLE articles (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        guid TEXT NOT NULL,
+        title TEXT NOT NULL,
+        link TEXT NOT NULL,
+        author TEXT NOT NULL DEFAULT '',
+        published REAL NOT NULL,
+        first_seen REAL NOT NULL,
+        updated_at REAL,
+        summary TEXT NOT NULL DEFAULT '',
+        content TEXT NOT NULL DEFAULT '',
+        language TEXT,
+        digest TEXT NOT NULL,
+        revision INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX articles_feed ON articles(feed_id, published);
+    CREATE INDEX articles_published ON articles(published);
+    CREATE TABLE article_revisions (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        revision INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        link TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        content TEXT NOT NULL,
+        replaced_at REAL NOT NULL,
+        PRIMARY KEY (article_id, revision)
+    );
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, summary, content, content='articles', content_rowid='seq', tokenize='unicode61'
+    );
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, summary, content)
+        VALUES (new.seq, new.title, new.summary, new.content);
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, summary, content)
+        VALUES ('delete', old.seq, old.title, old.summary, old.content);
+    END;
+    CREATE TRIGGER articles_au AFTER UPDATE OF title, summary, content ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, summary, content)
+        VALUES ('delete', old.seq, old.title, old.summary, old.content);
+        INSERT INTO articles_fts(rowid, title, summary, content)
+        VALUES (new.seq, new.title, new.summary, new.content);
+    END;
+    CREATE TABLE clusters (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL DEFAULT '',
+        created REAL NOT NULL,
+        updated REAL NOT NULL,
+        merged_into INTEGER REFERENCES clusters(id),
+        explanation TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE TABLE article_clusters (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        cluster_id INTEGER NOT NULL REFERENCES clusters(id)
+    );
+    CREATE INDEX article_clusters_cluster ON article_clusters(cluster_id);
+    CREATE TABLE triage (
+        cluster_id INTEGER PRIMARY KEY REFERENCES clusters(id),
+        starred INTEGER NOT NULL DEFAULT 0,
+        muted INTEGER NOT NULL DEFAULT 0,
+        dismissed INTEGER NOT NULL DEFAULT 0,
+        last_seen REAL
+    );
+    CREATE TABLE article_reads (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        read_at REAL NOT NULL
+    );
+    """,
+)
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the database schema up to date; return the resulting schema version."""
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if version > len(MIGRATIONS):
+        raise RuntimeError(f"database schema version {version} is newer than this Wirewatch "
+                           f"({len(MIGRATIONS)}); upgrade Wirewatch")
+    for number in range(version, len(MIGRATIONS)):
+        script = MIGRATIONS[number]
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _statements(script):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return len(MIGRATIONS)
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into statements (triggers contain inner semicolons)."""
+    out: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                out.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        out.append(buffer.strip())
+    return out

@@ -1,0 +1,146 @@
+"""Parse feed bytes with feedparser into normalised Articles (runs in worker processes)."""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import time
+from collections.abc import Mapping
+from typing import Any
+
+from tui.core.models import Article, ParsedFeed
+from tui.core.textclean import html_to_text, one_line
+from tui.core.urls import canonical_link
+
+_MIN_EPOCH = 0.0
+_FUTURE_SLACK = 2 * 86400.0  # dates further in the future than this are treated as wrong
+
+
+def _epoch(struct: Any, now: float) -> float | None:
+    if not struct:
+        return None
+    try:
+        value = float(calendar.timegm(struct))
+    except (TypeError, ValueError, OverflowError):
+        return None
+    if value < _MIN_EPOCH or value > now + _FUTURE_SLACK:
+        return None
+    return value
+
+
+def article_key(guid: str, link: str, title: str, date_text: str) -> str:
+    """The feed-local identity of an entry: guid, else canonical link, else title+date hash."""
+    if guid.strip():
+        return "guid:" + guid.strip()
+    canonical = canonical_link(link)
+    if canonical:
+        return "link:" + canonical
+    digest = hashlib.sha1(f"{title}\x00{date_text}".encode()).hexdigest()
+    return "hash:" + digest
+
+
+def article_id(feed: str, key: str) -> str:
+    """Globally unique, stable article id derived from the feed name and the entry key."""
+    return hashlib.sha1(f"{feed}\x00{key}".encode()).hexdigest()[:20]
+
+
+def _content_html(entry: Mapping[str, Any]) -> str:
+    parts = entry.get("content") or []
+    best = ""
+    for part in parts:
+        value = part.get("value", "") if isinstance(part, Mapping) else ""
+        if len(value) > len(best):
+            best = value
+    return best
+
+
+def _ttl_seconds(feed: Mapping[str, Any]) -> float | None:
+    raw = feed.get("ttl")
+    try:
+        minutes = float(str(raw).strip())
+    except (TypeError, ValueError):
+        return None
+    return minutes * 60.0 if 0 < minutes < 7 * 24 * 60 else None
+
+
+def _entry_to_article(entry: Mapping[str, Any], feed: str, language: str | None, now: float,
+                      default_language: str | None) -> Article | None:
+    title = one_line(html_to_text(entry.get("title", "") or ""))
+    link = one_line(entry.get("link", "") or "")
+    summary = html_to_text(entry.get("summary", "") or "")
+    content = html_to_text(_content_html(entry), keep_paragraphs=True)
+    if not title and not summary and not content and not link:
+        return None
+    if content and content.replace("\n", " ") == summary:
+        content = ""
+    published = (_epoch(entry.get("published_parsed"), now) or _epoch(entry.get("updated_parsed"), now)
+                 or _epoch(entry.get("created_parsed"), now))
+    date_text = str(entry.get("published") or entry.get("updated") or "")
+    guid = str(entry.get("id") or "")
+    key = article_key(guid, link, title, date_text)
+    if not title:
+        title = (summary[:117] + "…") if len(summary) > 120 else summary
+    return Article(
+        id=article_id(feed, key), feed=feed, title=title, link=link,
+        author=one_line(entry.get("author", "") or ""),
+        published=published if published is not None else now,
+        summary=summary, content=content,
+        language=language or one_line(str(entry.get("language") or "")) or default_language,
+        guid=key,
+    )
+
+
+def _describe(exc: Any) -> str:
+    text = one_line(str(exc)) or type(exc).__name__
+    return text[:300]
+
+
+def parse_feed(body: bytes, headers: Mapping[str, str] | None, feed: str,
+               language: str | None = None, now: float | None = None) -> ParsedFeed:
+    """Parse one response body into articles.
+
+    Entries are salvaged from documents feedparser flags as malformed ("bozo"); `problem` then says
+    what was wrong. A body with no entries that is not a feed at all is `fatal`.
+    """
+    import feedparser  # imported lazily: the warm (all 304) path never pays for it
+
+    now = time.time() if now is None else now
+    lowered = {k.lower(): v for k, v in (headers or {}).items()}
+    if "content-type" not in lowered:
+        lowered["content-type"] = "application/xml"
+    if not body.strip():
+        return ParsedFeed(articles=(), problem="empty response body", fatal=True)
+    try:
+        result = feedparser.parse(body, response_headers=lowered, sanitize_html=False,
+                                  resolve_relative_uris=False)
+    except Exception as exc:  # feedparser should not raise, but the input is hostile
+        return ParsedFeed(articles=(), problem=f"parser failure: {_describe(exc)}", fatal=True)
+    meta = result.get("feed", {}) or {}
+    default_language = one_line(str(meta.get("language") or "")) or None
+    articles: list[Article] = []
+    seen: set[str] = set()
+    for entry in result.get("entries", []) or []:
+        try:
+            article = _entry_to_article(entry, feed, language, now, default_language)
+        except Exception:  # one broken entry must not cost the others
+            continue
+        if article is not None and article.id not in seen:
+            seen.add(article.id)
+            articles.append(article)
+    problem: str | None = None
+    fatal = False
+    if result.get("bozo"):
+        problem = "malformed feed: " + _describe(result.get("bozo_exception"))
+    if not articles:
+        version = result.get("version") or ""
+        head = body[:512].lstrip().lower()
+        if not version and (b"<html" in head or b"<!doctype html" in head or b"<!doctype html" in head):
+            problem = "response is an HTML page, not an RSS/Atom feed"
+            fatal = True
+        elif not version:
+            problem = problem or "response is not an RSS/Atom feed"
+            fatal = True
+        elif problem:
+            fatal = True
+    return ParsedFeed(articles=tuple(articles), title=one_line(str(meta.get("title") or "")),
+                      ttl_seconds=_ttl_seconds(meta), problem=problem, fatal=fatal)
