@@ -79,7 +79,8 @@ def _entry_to_article(entry: Mapping[str, Any], feed: str, language: str | None,
     guid = str(entry.get("id") or "")
     key = article_key(guid, link, title, date_text)
     if not title:
-        title = (summary[:117] + "…") if len(summary) > 120 else summary
+        text = summary or content.replace("\n", " ")
+        title = (text[:117] + "…") if len(text) > 120 else (text or link)
     return Article(
         id=article_id(feed, key), feed=feed, title=title, link=link,
         author=one_line(entry.get("author", "") or ""),

@@ -1,0 +1,107 @@
+"""The headless CLI as a user runs it: real processes, real server, real database."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import write_config
+from tests.feedserver import FeedServer, Reply, rss
+
+ITEMS = [{"title": f"Story {i}", "guid": f"g{i}", "link": f"http://e.org/{i}?utm_source=x",
+          "description": f"About story {i}", "pubDate": "Sun, 19 Sep 2021 10:00:00 +1200"} for i in range(4)]
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "tui", *args], capture_output=True, text=True, timeout=60,
+                          env=full_env)
+
+
+def test_poll_once_prints_a_line_per_feed_and_a_total(server: FeedServer, tmp_path: Path) -> None:
+    server.routes["/ok"] = Reply(body=rss(ITEMS), etag='"1"')
+    server.routes["/bad"] = Reply(500, b"boom")
+    config = write_config(tmp_path / "feeds.toml", [("Good", server.url("/ok")), ("Broken", server.url("/bad"))])
+    db = tmp_path / "w.db"
+    first = run("--config", str(config), "--db", str(db), "poll", "--once")
+    assert first.returncode == 0, first.stderr
+    lines = first.stdout.splitlines()
+    assert any(line.startswith("Good") and "4 new, 0 updated" in line for line in lines)
+    assert any(line.startswith("Broken") and "error: HTTP 500" in line for line in lines)
+    assert lines[-1].startswith("polled 2 feeds") and "4 new articles" in lines[-1] and "1 failed" in lines[-1]
+    again = run("--config", str(config), "--db", str(db), "poll", "--once", "--all")
+    assert any(line.startswith("Good") and "unchanged (304)" in line for line in again.stdout.splitlines())
+    not_due = run("--config", str(config), "--db", str(db), "poll", "--once")
+    assert not_due.returncode == 0 and "no feed is due" in not_due.stdout
+
+
+def test_poll_exit_code_when_nothing_could_run(tmp_path: Path) -> None:
+    config = write_config(tmp_path / "feeds.toml", [("Dead", "http://127.0.0.1:9/x")])
+    result = run("--config", str(config), "--db", str(tmp_path / "w.db"), "poll", "--once")
+    assert result.returncode == 1 and "Dead" in result.stdout
+    empty = tmp_path / "empty.toml"
+    empty.write_text("[settings]\n")
+    assert run("--config", str(empty), "poll", "--once").returncode == 1
+
+
+def test_config_errors_exit_2_with_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "feeds.toml"
+    bad.write_text('[[feed]]\nname = "x"\nurl = "gopher://x"\n')
+    result = run("--config", str(bad), "poll", "--once")
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"{bad}:3: feed 'x': url 'gopher://x' must start with http:// or https://"
+    assert "Traceback" not in result.stderr
+    via_env = run("poll", "--once", env={"WIREWATCH_CONFIG": str(bad)})
+    assert via_env.returncode == 2 and f"{bad}:3:" in via_env.stderr
+
+
+def test_articles_json_contract_and_since(server: FeedServer, tmp_path: Path) -> None:
+    server.routes["/ok"] = Reply(body=rss(ITEMS))
+    config = write_config(tmp_path / "feeds.toml", [("Good", server.url("/ok"))])
+    env = {"WIREWATCH_DB": str(tmp_path / "env.db"), "WIREWATCH_CONFIG": str(config)}
+    assert run("poll", "--once", env=env).returncode == 0
+    data = json.loads(run("articles", "--json", env=env).stdout)
+    assert len(data["articles"]) == 4
+    first = data["articles"][0]
+    assert {"id", "feed", "title", "link", "published", "summary"} <= first.keys()
+    assert first["feed"] == "Good" and first["published"] == "2021-09-18T22:00:00Z"
+    assert first["title"] == "Story 0" and first["summary"] == "About story 0"
+    assert json.loads(run("articles", "--json", "--since", "2021-09-19", env=env).stdout)["articles"] == []
+    assert len(json.loads(run("articles", "--json", "--since", "2021-09-18T21:00Z", env=env).stdout)["articles"]) == 4
+    assert run("articles", "--json", "--since", "yesterday-ish", env=env).returncode == 2
+    assert (tmp_path / "env.db").exists()
+
+
+def test_feeds_json_reports_health(server: FeedServer, tmp_path: Path) -> None:
+    server.routes["/bad"] = Reply(429, b"", headers={"Retry-After": "120"})
+    config = write_config(tmp_path / "feeds.toml", [("Busy", server.url("/bad"))])
+    db = tmp_path / "w.db"
+    run("--config", str(config), "--db", str(db), "poll", "--once")
+    data = json.loads(run("--config", str(config), "--db", str(db), "feeds", "--json").stdout)
+    busy = data["feeds"][0]
+    assert busy["name"] == "Busy" and busy["status"] == 429 and busy["error_streak"] == 1
+    assert "429" in busy["last_error"] and busy["next_due"]
+    table = run("--config", str(config), "--db", str(db), "feeds").stdout
+    assert "Busy" in table and "429" in table
+
+
+def test_opml_import_export_round_trip(tmp_path: Path) -> None:
+    opml = tmp_path / "in.opml"
+    opml.write_text("""<?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body>
+      <outline text="Central Asia"><outline text="Eurasianet" xmlUrl="https://eurasianet.org/rss"/>
+      <outline text="Asia-Plus" xmlUrl="https://asiaplustj.info/en/rss" category="tajikistan"/></outline>
+      <outline text="Not a feed" xmlUrl="javascript:alert(1)"/></body></opml>""")
+    config = tmp_path / "feeds.toml"
+    config.write_text('[settings]\ninterval = 600\n\n[[feed]]\nname = "Eurasianet"\nurl = "https://eurasianet.org/rss"\n')
+    result = run("--config", str(config), "import-opml", str(opml))
+    assert result.returncode == 0 and "imported 1 feeds" in result.stdout
+    assert "interval = 600" in config.read_text()  # the user's file is kept, feeds appended
+    exported = run("--config", str(config), "export-opml").stdout
+    assert 'xmlUrl="https://asiaplustj.info/en/rss"' in exported and 'category="Central Asia,tajikistan"' in exported
+    fresh = tmp_path / "fresh.toml"
+    (tmp_path / "out.opml").write_text(exported)
+    assert run("--config", str(fresh), "import-opml", str(tmp_path / "out.opml")).returncode == 0
+    assert run("--config", str(fresh), "export-opml").stdout.split("<body>")[1] == exported.split("<body>")[1]

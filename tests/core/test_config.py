@@ -1,0 +1,87 @@
+"""feeds.toml validation: every problem named with file and line; the shipped default is valid."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+from tui.core.config import ConfigError, load_config, parse_config
+
+
+def error_of(text: str) -> str:
+    with pytest.raises(ConfigError) as info:
+        parse_config(text, "feeds.toml")
+    return str(info.value)
+
+
+def test_syntax_error_has_line() -> None:
+    assert error_of('[[feed]]\nname = "a"\nurl = "http://x\n').startswith("feeds.toml:3: TOML syntax error")
+
+
+def test_unknown_key_wrong_type_duplicate_and_bad_url() -> None:
+    assert error_of('[settings]\ninterval = 5\nconcurency = 3\n').startswith(
+        "feeds.toml:3: unknown key 'concurency' in [settings]")
+    assert error_of('[settings]\nconcurrency = "8"\n').startswith("feeds.toml:2: settings.concurrency must be")
+    assert error_of('[settings]\nconcurrency = true\n').startswith("feeds.toml:2:")
+    feeds = '[[feed]]\nname = "A"\nurl = "http://a"\n\n[[feed]]\nname = "a"\nurl = "http://b"\n'
+    assert error_of(feeds) == "feeds.toml:6: duplicate feed name 'a' (first defined at line 1)"
+    assert error_of('[[feed]]\nname = "A"\nurl = "file:///etc/passwd"\n') == (
+        "feeds.toml:3: feed 'A': url 'file:///etc/passwd' must start with http:// or https://")
+    assert error_of('[[feed]]\nname = "A"\n').startswith("feeds.toml:1: [[feed]] is missing 'url'")
+    assert error_of('[[feed]]\nname = "A"\nurl = "http://a"\ntag = ["x"]\n').startswith(
+        "feeds.toml:4: unknown key 'tag' in [[feed]]")
+    assert error_of('[[feed]]\nname = "A"\nurl = "http://a"\ninterval = -5\n').startswith("feeds.toml:4:")
+    assert error_of('[feeds]\nx = 1\n').startswith("feeds.toml:1: unknown table or key 'feeds'")
+
+
+def test_valid_config_with_everything() -> None:
+    config = parse_config("""
+[settings]
+interval = 600
+concurrency = 8
+per_host_concurrency = 2
+max_response_bytes = 5_000_000
+user_agent = "test"
+
+[watchlist]
+terms = ["Kharbmaidon"]
+
+[keys]
+refresh = "ctrl+r"
+
+[[feed]]
+name = "Asia-Plus"
+url = "https://asiaplustj.info/en/rss"
+tags = ["central-asia"]
+interval = 300
+language = "en"
+
+[[feed]]
+name = "Off"
+url = "http://example.org/feed"
+enabled = false
+""")
+    assert config.settings.interval == 600.0 and config.settings.per_host_concurrency == 2
+    assert [f.name for f in config.feeds] == ["Asia-Plus", "Off"]
+    assert config.feeds[0].tags == ("central-asia",) and config.feeds[0].interval == 300.0
+    assert config.feeds[0].line == 15 and not config.feeds[1].enabled
+    assert config.watchlist == ("Kharbmaidon",) and config.keys == {"refresh": "ctrl+r"}
+
+
+def test_shipped_feeds_toml_is_valid_and_regional() -> None:
+    config = load_config(REPO / "feeds.toml")
+    assert len(config.feeds) >= 12
+    tags = {t for f in config.feeds for t in f.tags}
+    assert {"central-asia", "south-asia", "world"} <= tags
+    assert all(f.url.startswith("https://") for f in config.feeds)
+
+
+def test_not_utf8_and_missing_file(tmp_path: Path) -> None:
+    bad = tmp_path / "feeds.toml"
+    bad.write_bytes(b'[settings]\n# caf\xe9\n')
+    with pytest.raises(ConfigError, match=r"feeds.toml:2: file is not valid UTF-8"):
+        load_config(bad)
+    with pytest.raises(ConfigError, match="not found"):
+        load_config(tmp_path / "nope.toml")

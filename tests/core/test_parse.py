@@ -1,0 +1,96 @@
+"""Parsing: stable ids, UTC dates, clean text, salvage of malformed and hostile feeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import shared
+from tests.feedserver import rss
+from tui.core.parse import article_id, article_key, parse_feed
+from tui.core.textclean import html_to_text, one_line
+from tui.core.urls import canonical_link
+
+NOW = 1_632_000_000.0
+
+
+def test_ids_prefer_guid_then_canonical_link_then_hash() -> None:
+    assert article_key("abc", "http://x/1", "t", "d") == "guid:abc"
+    assert article_key("", "HTTP://X.org/a?utm_source=rss&id=3#frag", "t", "d") == "link:http://x.org/a?id=3"
+    assert article_key("", "", "t", "d").startswith("hash:")
+    assert article_key("", "", "t", "d") == article_key("", "", "t", "d")
+    assert article_key("", "", "t", "d") != article_key("", "", "t", "e")
+    assert article_id("feed", "guid:abc") != article_id("other", "guid:abc")
+
+
+def test_canonical_link_strips_tracking_only() -> None:
+    link = "https://www.bbc.co.uk/news/world-58611241?at_medium=RSS&at_campaign=KARANGA&page=2#top"
+    assert canonical_link(link) == "https://www.bbc.co.uk/news/world-58611241?page=2"
+
+
+def test_dates_are_utc_and_fall_back_to_updated_then_first_seen() -> None:
+    body = rss([
+        {"title": "a", "guid": "1", "pubDate": "Sun, 19 Sep 2021 10:00:00 +1200"},
+        {"title": "b", "guid": "2"},
+    ])
+    atom = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>
+      <entry><id>x</id><title>c</title><updated>2021-09-18T21:30:00-04:00</updated></entry></feed>"""
+    parsed = parse_feed(body, {}, "f", now=NOW)
+    assert parsed.articles[0].published == 1_632_002_400.0  # 2021-09-18T22:00:00Z
+    assert parsed.articles[1].published == NOW
+    assert parse_feed(atom, {}, "f", now=NOW).articles[0].published == 1_632_015_000.0
+
+
+def test_text_is_clean_plain_text() -> None:
+    html = "<p>Troops &amp; tanks</p>\n<script>alert(1)</script><p>  moved\u00a0 <b>north</b>&nbsp;</p>"
+    assert html_to_text(html) == "Troops & tanks moved north"
+    assert html_to_text(html, keep_paragraphs=True) == "Troops & tanks\nmoved north"
+    assert html_to_text("&lt;b&gt;double&lt;/b&gt; escaped") == "double escaped"
+    assert one_line("a\x1b[31mred\x1b[0m\u202egnp.exe\x07 b") == "aredgnp.exe b"
+
+
+def test_content_encoded_becomes_content() -> None:
+    body = b"""<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+    <channel><title>t</title><item><title>T</title><guid>1</guid><description>First para.</description>
+    <content:encoded><![CDATA[<p>First para.</p><p>Second para.</p>]]></content:encoded></item></channel></rss>"""
+    article = parse_feed(body, {}, "f", now=NOW).articles[0]
+    assert article.summary == "First para."
+    assert article.content == "First para.\nSecond para."
+
+
+def test_ttl_is_read() -> None:
+    assert parse_feed(rss([{"title": "a", "guid": "1"}], ttl=30), {}, "f").ttl_seconds == 1800
+
+
+HOSTILE = sorted(p for p in (Path(__file__).resolve().parents[3] / "shared/feeds/hostile").rglob("*") if p.is_file())
+
+
+@pytest.mark.parametrize("path", HOSTILE, ids=lambda p: p.name)
+def test_every_hostile_file_has_a_defined_outcome(path: Path) -> None:
+    parsed = parse_feed(path.read_bytes(), {}, "hostile", now=NOW)
+    if parsed.articles:
+        assert not parsed.fatal
+        for article in parsed.articles:
+            assert article.title or article.summary
+            assert not any(ord(c) < 32 and c != "\n" for c in article.title + article.summary + article.content)
+    else:
+        # No entries: either a valid empty feed, or an error that says why.
+        assert parsed.fatal == bool(parsed.problem)
+
+
+def test_hostile_expectations() -> None:
+    root = shared("feeds", "hostile")
+
+    def parsed(name: str) -> tuple[int, bool, str]:
+        p = parse_feed(next(root.rglob(name)).read_bytes(), {}, "h", now=NOW)
+        return len(p.articles), p.fatal, p.problem or ""
+
+    assert parsed("bbc-news_empty-0-bytes.xml") == (0, True, "empty response body")
+    n, fatal, problem = parsed("foxnews-latest_truncated-at-8192-bytes.xml")
+    assert n >= 3 and not fatal and problem.startswith("malformed")
+    assert parsed("latimes-california_truncated-unclosed-cdata.xml")[0] >= 50
+    assert "HTML page" in parsed("latimes-california_cloudfront-403-html-instead-of-rss.xml")[2]
+    assert "HTML page" in parsed("straitstimes-singapore_403-xhtml-instead-of-rss.xml")[2]
+    assert parsed("nzherald-top_mojibake-double-encoded-utf8_12h-clock-dates.xml")[0] == 20
+    assert len(HOSTILE) >= 25

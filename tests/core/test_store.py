@@ -1,0 +1,84 @@
+"""SQLite store: schema, revisions, full-text search, feed sync."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+from tui.core.migrations import MIGRATIONS
+from tui.core.models import Article, FeedConfig
+from tui.core.store import HealthUpdate, Store
+
+OK = HealthUpdate(last_attempt=1.0, status=200, next_due=2.0, success=True)
+
+
+def art(i: int, title: str = "Title", text: str = "body") -> Article:
+    return Article(id=f"id{i}", feed="f", title=title, link=f"http://e/{i}", author="", published=100.0 + i,
+                   summary=text, content="", guid=f"g{i}")
+
+
+def test_schema_is_versioned_wal_and_foreign_keys(tmp_path: Path) -> None:
+    with Store(tmp_path / "w.db") as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    with Store(tmp_path / "w.db") as again:  # reopening does not re-run migrations
+        assert again.integrity_ok()
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / "w.db")
+    conn.execute("PRAGMA user_version = 999")
+    conn.close()
+    try:
+        Store(tmp_path / "w.db")
+    except RuntimeError as exc:
+        assert "newer" in str(exc)
+    else:
+        raise AssertionError("opened a database from the future")
+
+
+def test_new_unchanged_and_updated_articles_keep_revisions(tmp_path: Path) -> None:
+    with Store(tmp_path / "w.db") as store:
+        store.sync_feeds([FeedConfig(name="f", url="http://e/f")])
+        first = store.record_poll("f", OK, [art(1), art(2)])
+        assert first.new_ids == ("id1", "id2") and not first.updated_ids
+        same = store.record_poll("f", OK, [art(1), art(2)])
+        assert not same.new_ids and not same.updated_ids
+        edited = store.record_poll("f", OK, [art(1, title="Title (updated)"), art(2)])
+        assert edited.updated_ids == ("id1",)
+        rows = {r["id"]: r for r in store.articles()}
+        assert rows["id1"]["title"] == "Title (updated)" and rows["id1"]["revision"] == 1
+        assert [r["title"] for r in store.revisions("id1")] == ["Title"]
+        assert store.counts() == {"feeds": 1, "articles": 2, "revisions": 1}
+
+
+def test_full_text_search_follows_updates(tmp_path: Path) -> None:
+    with Store(tmp_path / "w.db") as store:
+        store.record_poll("f", OK, [art(1, text="Volcano erupts on La Palma"), art(2, text="Duma election")])
+        assert store.search("palma volcano") == ["id1"]
+        store.record_poll("f", OK, [art(1, text="Lava reaches the sea")])
+        assert store.search("volcano") == []
+        assert store.search("lava") == ["id1"]
+        assert store.search('"unbalanced ( AND OR') == []  # operators are neutralised, not errors
+
+
+def test_url_change_in_config_resets_cache_validators(tmp_path: Path) -> None:
+    with Store(tmp_path / "w.db") as store:
+        store.sync_feeds([FeedConfig(name="f", url="http://a/")])
+        store.record_poll("f", replace(OK, etag='"e"'))
+        assert store.fetch_state()["f"][0] == '"e"'
+        store.sync_feeds([FeedConfig(name="f", url="http://b/")])
+        assert store.fetch_state()["f"][0] is None
+
+
+def test_failed_write_rolls_back_the_whole_feed(tmp_path: Path) -> None:
+    with Store(tmp_path / "w.db") as store:
+        bad = [art(1), replace(art(2), title=None)]  # type: ignore[arg-type]  # NOT NULL violation
+        try:
+            store.record_poll("f", OK, bad)
+        except sqlite3.IntegrityError:
+            pass
+        assert store.counts()["articles"] == 0
+        assert store.health(["f"])[0].last_attempt is None

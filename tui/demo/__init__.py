@@ -1,0 +1,1 @@
+"""The embedded demo: a bundled corpus and a local server that replays feed snapshots over time."""
