@@ -105,3 +105,35 @@ def test_opml_import_export_round_trip(tmp_path: Path) -> None:
     (tmp_path / "out.opml").write_text(exported)
     assert run("--config", str(fresh), "import-opml", str(tmp_path / "out.opml")).returncode == 0
     assert run("--config", str(fresh), "export-opml").stdout.split("<body>")[1] == exported.split("<body>")[1]
+
+
+def test_daemon_polls_as_feeds_fall_due_and_stops_cleanly_on_sigterm(server: FeedServer, tmp_path: Path) -> None:
+    import signal
+    import sqlite3
+    import time
+
+    counter = {"n": 0}
+
+    def growing(_seen: object) -> Reply:
+        counter["n"] += 1
+        items = [{"title": f"Item {i}", "guid": f"i{i}", "link": f"http://e.org/{i}"} for i in range(counter["n"])]
+        return Reply(body=rss(items))
+
+    server.routes["/grow"] = growing
+    config = tmp_path / "feeds.toml"
+    config.write_text(f'[settings]\ninterval = 1\n\n[[feed]]\nname = "Grow"\nurl = "{server.url("/grow")}"\n')
+    db = tmp_path / "w.db"
+    proc = subprocess.Popen([sys.executable, "-m", "tui", "--config", str(config), "--db", str(db), "poll"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    while counter["n"] < 3 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err
+    assert counter["n"] >= 3
+    assert out.strip().splitlines()[-1] == "wirewatch: stopped"
+    assert sum(1 for line in out.splitlines() if "Grow" in line and "1 new" in line) >= 2
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] >= 2

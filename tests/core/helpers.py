@@ -13,7 +13,7 @@ from tui.core.store import Store
 
 def config_for(feeds: dict[str, str], **settings: object) -> Config:
     """A Config polling name → URL with fast test defaults (overridable)."""
-    base = Settings(connect_timeout=2.0, read_timeout=2.0, total_timeout=5.0, parse_workers=1)
+    base = Settings(connect_timeout=2.0, read_timeout=2.0, total_timeout=5.0, workers=1)
     return Config(path="test.toml", settings=replace(base, **settings),  # type: ignore[arg-type]
                   feeds=tuple(FeedConfig(name=n, url=u) for n, u in feeds.items()))
 

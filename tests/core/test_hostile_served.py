@@ -19,7 +19,7 @@ def test_hostile_feeds_never_crash_or_hang(server: FeedServer, tmp_path: Path) -
         feeds[path.name] = server.url(f"/h{i}")
     db = tmp_path / "w.db"
     started = time.monotonic()
-    outcomes = poll_once(config_for(feeds, parse_workers=2), db)
+    outcomes = poll_once(config_for(feeds, workers=2), db)
     assert time.monotonic() - started < 30
     assert len(outcomes) == len(files)
     with Store(db) as store:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from tui.core.config import parse_config
 from tui.core.models import FeedConfig
 from tui.core.opml import OpmlError, feed_to_toml, parse_opml, to_opml
-from tui.core.config import parse_config
 
 
 def test_round_trip_keeps_names_urls_tags_language() -> None:

@@ -22,7 +22,7 @@ def test_archive_replay_lands_each_article_once_with_utc_dates_and_updates(tmp_p
     times = sorted({s.captured for shots in snapshots.values() for s in shots})
     clock = {"now": times[0]}
     server = ReplayServer(snapshots, lambda: clock["now"]).start()
-    config = config_for({o: server.url(o) for o in snapshots}, concurrency=8, parse_workers=2)
+    config = config_for({o: server.url(o) for o in snapshots}, concurrency=8, workers=2)
     # What should land, computed from the files themselves in the same order.
     expected_digests: dict[str, str] = {}
     expected_updates = 0

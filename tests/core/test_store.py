@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
@@ -68,17 +69,27 @@ def test_url_change_in_config_resets_cache_validators(tmp_path: Path) -> None:
     with Store(tmp_path / "w.db") as store:
         store.sync_feeds([FeedConfig(name="f", url="http://a/")])
         store.record_poll("f", replace(OK, etag='"e"'))
-        assert store.fetch_state()["f"][0] == '"e"'
+        assert store.fetch_state()["f"].etag == '"e"'
         store.sync_feeds([FeedConfig(name="f", url="http://b/")])
-        assert store.fetch_state()["f"][0] is None
+        assert store.fetch_state()["f"].etag is None
 
 
 def test_failed_write_rolls_back_the_whole_feed(tmp_path: Path) -> None:
     with Store(tmp_path / "w.db") as store:
         bad = [art(1), replace(art(2), title=None)]  # type: ignore[arg-type]  # NOT NULL violation
-        try:
+        with contextlib.suppress(sqlite3.IntegrityError):
             store.record_poll("f", OK, bad)
-        except sqlite3.IntegrityError:
-            pass
         assert store.counts()["articles"] == 0
         assert store.health(["f"])[0].last_attempt is None
+
+
+def test_batched_index_stays_consistent_with_updates_before_and_after_indexing(tmp_path: Path) -> None:
+    with Store(tmp_path / "w.db") as store:
+        store.record_poll("f", OK, [art(1, text="alpha"), art(2, text="beta")])
+        store.record_poll("f", OK, [art(1, text="gamma")])  # edited before it was ever indexed
+        assert store.index_pending() == 2
+        assert store.index_pending() == 0
+        store.record_poll("f", OK, [art(2, text="delta"), art(3, text="alpha")])  # indexed row edited
+        assert store.search("alpha") == ["id3"]
+        assert store.search("beta") == [] and store.search("delta") == ["id2"] and store.search("gamma") == ["id1"]
+        store.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')")

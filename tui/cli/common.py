@@ -29,9 +29,10 @@ class CliError(Exception):
 def add_location_args(parser: argparse.ArgumentParser, sub: bool = True) -> None:
     """--config and --db, understood before and after the subcommand."""
     default = argparse.SUPPRESS if sub else None  # a subcommand's absent option keeps the global one
-    parser.add_argument("--config", metavar="PATH", default=default, help="feeds.toml to read (default: $WIREWATCH_CONFIG, "
-                        "the user config dir, then ./feeds.toml)")
-    parser.add_argument("--db", metavar="PATH", default=default, help="SQLite database (default: $WIREWATCH_DB, "
+    parser.add_argument("--config", metavar="PATH", default=default,
+                        help="feeds.toml to read (default: $WIREWATCH_CONFIG, the user config dir, then ./feeds.toml)")
+    parser.add_argument("--db", metavar="PATH", default=default,
+                        help="SQLite database (default: $WIREWATCH_DB, "
                         "settings.database, then the user data dir)")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import signal
 import sys
 import time
@@ -16,6 +17,7 @@ from tui.core.models import PollOutcome
 from tui.core.poller import Poller
 
 EXIT_NOTHING_RAN = 1
+StoredHook = Callable[[Poller, Sequence[PollOutcome]], None]
 
 
 def describe(outcome: PollOutcome, width: int = 28) -> str:
@@ -65,7 +67,7 @@ class _Progress:
             self.err.flush()
 
 
-def run_once(args: argparse.Namespace, on_stored: Callable[[Poller, Sequence[PollOutcome]], None] | None = None) -> int:
+def run_once(args: argparse.Namespace, on_stored: StoredHook | None = None) -> int:
     """Poll due feeds (all with --all) once and print one line per feed and a total."""
     config = config_from_args(args)
     enabled = [f for f in config.feeds if f.enabled]
@@ -96,7 +98,7 @@ def run_once(args: argparse.Namespace, on_stored: Callable[[Poller, Sequence[Pol
         store.close()
 
 
-def run_daemon(args: argparse.Namespace, on_stored: Callable[[Poller, Sequence[PollOutcome]], None] | None = None) -> int:
+def run_daemon(args: argparse.Namespace, on_stored: StoredHook | None = None) -> int:
     """Poll forever, headless, until SIGINT or SIGTERM; every write is a finished transaction."""
     config = config_from_args(args)
     if not any(f.enabled for f in config.feeds):
@@ -123,10 +125,8 @@ def run_daemon(args: argparse.Namespace, on_stored: Callable[[Poller, Sequence[P
         await stop.wait()
         # Writes are synchronous transactions between awaits: cancelling loses no committed data.
         task.cancel()
-        try:
+        with contextlib.suppress(asyncio.CancelledError):
             await task
-        except asyncio.CancelledError:
-            pass
 
     try:
         asyncio.run(main())

@@ -36,7 +36,7 @@ _SETTINGS_TYPES: dict[str, tuple[type, ...]] = {
     "max_backoff": (int, float),
     "database": (str,),
     "user_agent": (str,),
-    "parse_workers": (int,),
+    "workers": (int,),
 }
 _FEED_KEYS = {"name", "url", "tags", "interval", "language", "enabled"}
 _TOP_TABLES = {"settings", "feed", "keys", "watchlist"}
@@ -100,7 +100,7 @@ def _parse_settings(raw: Any, where: str, lines: _LineMap) -> Settings:
                                            f"not {type(value).__name__} {value!r}")
         if key in _POSITIVE and value <= 0:
             raise ConfigError(where, line, f"settings.{key} must be greater than 0, not {value!r}")
-        if key in {"max_redirects", "parse_workers"} and value < 0:
+        if key in {"max_redirects", "workers"} and value < 0:
             raise ConfigError(where, line, f"settings.{key} must not be negative")
         values[key] = float(value) if float in types and str not in types else value
     known_fields = {f.name for f in fields(Settings)}

@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import time
 import zlib
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from urllib.parse import urljoin
 
 import httpx
@@ -107,6 +108,15 @@ async def _read_body(response: httpx.Response, limits: FetchLimits) -> bytes:
     return decoder.finish()
 
 
+async def _drain(response: httpx.Response, limit: int = 65536) -> None:
+    """Read a small body to its end so the keep-alive connection can be reused (closed if large)."""
+    size = 0
+    async for chunk in response.aiter_raw():
+        size += len(chunk)
+        if size > limit:
+            return
+
+
 async def _fetch(client: httpx.AsyncClient, feed: str, url: str, etag: str | None,
                  last_modified: str | None, limits: FetchLimits) -> FetchResult:
     started = time.monotonic()
@@ -128,29 +138,30 @@ async def _fetch(client: httpx.AsyncClient, feed: str, url: str, etag: str | Non
                                        error=f"more than {limits.max_redirects} redirects (last to "
                                              f"{urljoin(current, response.headers['location'])})",
                                        elapsed=time.monotonic() - started)
+                await _drain(response)
                 all_permanent = all_permanent and response.status_code in _PERMANENT
                 current = urljoin(current, response.headers["location"])
                 continue
             now = time.time()
             moved = current if (current != url and all_permanent) else None
-            common = {"feed": feed, "status": response.status_code, "final_url": current,
-                      "permanent_redirect": moved,
-                      "max_age": parse_max_age(response.headers.get("cache-control"))}
+            base = FetchResult(feed=feed, status=response.status_code, final_url=current,
+                               permanent_redirect=moved,
+                               max_age=parse_max_age(response.headers.get("cache-control")))
             if response.status_code == 304:
-                return FetchResult(**common, etag=response.headers.get("etag", etag),
-                                   last_modified=response.headers.get("last-modified", last_modified),
-                                   elapsed=time.monotonic() - started)
-            if response.status_code >= 400 or response.status_code < 200:
-                reason = response.reason_phrase or ""
-                return FetchResult(**common, error=f"HTTP {response.status_code} {reason}".strip(),
-                                   retry_after=parse_retry_after(response.headers.get("retry-after"), now),
-                                   elapsed=time.monotonic() - started)
-            body = await _read_body(response, limits)
-            return FetchResult(**common, body=body,
-                               headers={"content-type": response.headers.get("content-type", "")},
-                               etag=response.headers.get("etag"),
-                               last_modified=response.headers.get("last-modified"),
+                await _drain(response)
+                return replace(base, etag=response.headers.get("etag", etag),
+                               last_modified=response.headers.get("last-modified", last_modified),
                                elapsed=time.monotonic() - started)
+            if response.status_code >= 400 or response.status_code < 200:
+                await _drain(response)
+                reason = response.reason_phrase or ""
+                return replace(base, error=f"HTTP {response.status_code} {reason}".strip(),
+                               retry_after=parse_retry_after(response.headers.get("retry-after"), now),
+                               elapsed=time.monotonic() - started)
+            body = await _read_body(response, limits)
+            return replace(base, body=body, headers={"content-type": response.headers.get("content-type", "")},
+                           etag=response.headers.get("etag"), last_modified=response.headers.get("last-modified"),
+                           elapsed=time.monotonic() - started)
         finally:
             await response.aclose()
     raise AssertionError("unreachable")
@@ -168,11 +179,40 @@ async def fetch_feed(client: httpx.AsyncClient, feed: str, url: str, etag: str |
                            elapsed=time.monotonic() - started)
 
 
+class _LazyTransport(httpx.AsyncBaseTransport):
+    """Creates its transport on first use: TLS set-up (loading CA certificates, ~45 ms) is only paid
+    when an https URL is actually fetched."""
+
+    def __init__(self, factory: Callable[[], httpx.AsyncBaseTransport]) -> None:
+        self._factory = factory
+        self._transport: httpx.AsyncBaseTransport | None = None
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self._transport is None:
+            self._transport = self._factory()
+        return await self._transport.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        if self._transport is not None:
+            await self._transport.aclose()
+
+
 def make_client(user_agent: str, concurrency: int, connect_timeout: float, read_timeout: float) -> httpx.AsyncClient:
-    """The shared HTTP client: keep-alive pool sized to the concurrency, no automatic redirects."""
+    """The shared HTTP client: keep-alive pool sized to the concurrency, no automatic redirects.
+
+    Plain http:// and https:// have separate pools; the https one (with certificate verification)
+    is created on first use.
+    """
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+
+    def tls() -> httpx.AsyncBaseTransport:
+        return httpx.AsyncHTTPTransport(limits=limits, verify=True)
+
     return httpx.AsyncClient(
         headers={"User-Agent": user_agent},
         timeout=httpx.Timeout(connect=connect_timeout, read=read_timeout, write=read_timeout, pool=None),
-        limits=httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency),
         follow_redirects=False,
+        # The http:// transport never speaks TLS (mounts route by scheme), so it needs no context.
+        transport=_LazyTransport(tls),
+        mounts={"http://": httpx.AsyncHTTPTransport(limits=limits, verify=False)},
     )

