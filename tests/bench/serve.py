@@ -23,7 +23,7 @@ def main() -> None:
         protocol_version = "HTTP/1.1"
         disable_nagle_algorithm = True  # no 40 ms delayed-ACK stalls between headers and body
 
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: Any) -> None:
             return
 
         def do_GET(self) -> None:

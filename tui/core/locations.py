@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-
 APP_NAME = "wirewatch"
 CONFIG_ENV = "WIREWATCH_CONFIG"
 DB_ENV = "WIREWATCH_DB"

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from multiprocessing import get_context
+from typing import Any
 from multiprocessing.connection import Connection
 
 from tui.core.models import Config, FeedConfig, FetchResult, ParsedFeed, PollOutcome
@@ -114,7 +116,7 @@ class Poller:
 
     async def _run_workers(self, plan: Plan) -> AsyncIterator[Message]:
         """Start the worker processes of a plan and yield their messages as they arrive."""
-        ctx = get_context(self.start_method)
+        ctx: Any = get_context(self.start_method)
         loop = asyncio.get_running_loop()
         queue: asyncio.Queue[Message | None] = asyncio.Queue()
         counter = ctx.Value("i", 0)
@@ -168,6 +170,7 @@ class Poller:
                 state: FetchState | None) -> PollOutcome:
         """Turn one feed's fetch (and parse) into stored health and articles, in one transaction."""
         streak = state.error_streak if state else 0
+        ttl = state.ttl if state else None
         now = self.clock()
         interval = self.interval(feed)
         cap = self.config.settings.max_backoff
@@ -184,7 +187,7 @@ class Poller:
             return PollOutcome(feed.name, "error", status=result.status, error=result.error, note=note)
         if result.not_modified or parsed is None:
             update = HealthUpdate(last_attempt=now, status=result.status, success=True, not_modified=True,
-                                  next_due=next_due_after_success(now, interval, state.ttl if state else None, result.max_age),
+                                  next_due=next_due_after_success(now, interval, ttl, result.max_age),
                                   etag=result.etag, last_modified=result.last_modified, redirected_to=moved)
             self.store.record_poll(feed.name, update)
             return PollOutcome(feed.name, "unchanged", status=result.status, note=note)
@@ -208,7 +211,5 @@ class Poller:
                 on_round(outcomes)
             wait = self.seconds_until_next_due()
             wait = 60.0 if wait is None else min(max(wait, 0.5), 60.0)
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), timeout=wait)
-            except TimeoutError:
-                pass

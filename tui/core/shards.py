@@ -93,7 +93,8 @@ def _claimer(shared: Sequence[Job], counter: Any) -> Callable[[], Job | None]:
             if index >= len(shared):
                 return None
             counter.value = index + 1
-        return shared[index]
+        job: Job = shared[index]
+        return job
 
     return claim
 
