@@ -8,8 +8,8 @@ import os
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from multiprocessing import get_context
-from typing import Any
 from multiprocessing.connection import Connection
+from typing import Any
 
 from tui.core.models import Config, FeedConfig, FetchResult, ParsedFeed, PollOutcome
 from tui.core.schedule import next_due_after_error, next_due_after_success
