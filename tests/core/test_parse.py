@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import shared
+from tests.conftest import SHARED, shared
 from tests.feedserver import rss
 from tui.core.parse import article_id, article_key, parse_feed
 from tui.core.textclean import html_to_text, one_line
@@ -63,7 +63,7 @@ def test_ttl_is_read() -> None:
     assert parse_feed(rss([{"title": "a", "guid": "1"}], ttl=30), {}, "f").ttl_seconds == 1800
 
 
-HOSTILE = sorted(p for p in (Path(__file__).resolve().parents[3] / "shared/feeds/hostile").rglob("*") if p.is_file())
+HOSTILE = sorted(p for p in (SHARED / "feeds" / "hostile").rglob("*") if p.is_file())
 
 
 @pytest.mark.parametrize("path", HOSTILE, ids=lambda p: p.name)
