@@ -99,6 +99,19 @@ MIGRATIONS: tuple[str, ...] = (
         read_at REAL NOT NULL
     );
     """,
+    # 2: story engine bookkeeping: why an article is in its story, and the engine's saved state.
+    """
+    ALTER TABLE article_clusters ADD COLUMN similarity REAL NOT NULL DEFAULT 0;
+    ALTER TABLE article_clusters ADD COLUMN copy_of TEXT;
+    ALTER TABLE clusters ADD COLUMN size INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX clusters_updated ON clusters(updated);
+    CREATE TABLE engine_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        clustered_upto INTEGER NOT NULL,
+        state BLOB NOT NULL,
+        saved REAL NOT NULL
+    );
+    """,
 )
 
 

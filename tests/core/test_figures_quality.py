@@ -1,0 +1,57 @@
+"""Figure extraction quality on hand-checked real headlines: precision and recall both >= 0.90."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import feedparser
+
+from tests.conftest import shared
+from tui.core.figures import extract
+from tui.core.figwords import canonical_count
+
+DATA = Path(__file__).parent / "data"
+
+
+@lru_cache(maxsize=1)
+def archive_titles() -> dict[tuple[str, str], str]:
+    titles: dict[tuple[str, str], str] = {}
+    for path in sorted(shared("feeds", "archive-dev").glob("*/*.xml")):
+        for entry in feedparser.parse(path.read_bytes()).entries:
+            title = entry.get("title", "")
+            titles[(path.parent.name, hashlib.sha1(title.encode()).hexdigest()[:16])] = title
+    return titles
+
+
+def key(value: float | None, counts: str) -> tuple[float | None, str]:
+    return (round(value, 6) if value is not None else None, canonical_count(counts))
+
+
+def score(labels: list[dict[str, object]]) -> tuple[float, float, list[str]]:
+    titles = archive_titles()
+    tp = fp = fn = 0
+    errors = []
+    for item in labels:
+        title = titles[(str(item["outlet"]), str(item["title_sha1"]))]
+        expected = [key(f["value"], f["counts"]) for f in item["figures"]]  # type: ignore[attr-defined]
+        got = [key(f.value, f.counts) for f in extract(title)]
+        for k in got:
+            if k in expected:
+                tp += 1
+                expected.remove(k)
+            else:
+                fp += 1
+                errors.append(f"FP {k} in {title!r}")
+        fn += len(expected)
+        errors += [f"FN {k} in {title!r}" for k in expected]
+    return tp / max(1, tp + fp), tp / max(1, tp + fn), errors
+
+
+def test_headline_figures_precision_and_recall() -> None:
+    labels = json.loads((DATA / "figure_labels_headlines.json").read_text())["items"]
+    precision, recall, errors = score(labels)
+    print(f"figures on {len(labels)} headlines: P {precision:.3f} R {recall:.3f}", *errors, sep="\n")
+    assert precision >= 0.90 and recall >= 0.90, errors

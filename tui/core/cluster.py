@@ -1,0 +1,282 @@
+"""Incremental event clustering: each article joins the most similar recent story or starts one.
+
+Two views of every article: its content terms (what happened) and its specifics (names, numbers,
+years: which one of several such events). Candidates come from an inverted index over each
+story's strongest terms, limited to stories active within a time window, so the cost per article
+does not grow with history. Stories that turn out to be one are merged (the larger keeps its id).
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from tui.core.features import spec_counts, stem, term_counts, words
+
+Vector = dict[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class EngineParams:
+    """Knobs of the engine; one shipped default for every data set."""
+
+    threshold: float = 0.17  # combined similarity to a story needed to join it
+    merge_threshold: float = 0.3  # combined similarity between two stories to merge them
+    spec_weight: float = 0.3  # share of the specifics (names, numbers, years) when both sides have them
+    title_weight: float = 3.0  # a headline word counts this many body words
+    window: float = 3 * 86400.0  # a story with no report for this long is closed
+    query_terms: int = 12  # strongest terms of an article used to find candidate stories
+    index_terms: int = 30  # strongest terms of a story kept in the inverted index
+    max_candidates: int = 24  # stories scored exactly per article
+    doc_terms: int = 60  # terms kept per article vector
+    centroid_terms: int = 400  # terms kept per story centroid
+    copy_ratio: float = 92.0  # rapidfuzz ratio of headline + lead above which a report is a copy
+    copy_memory: int = 40  # recent members of a story compared for copies
+
+
+@dataclass(slots=True)
+class Story:
+    """A cluster's running state."""
+
+    id: int
+    text: Vector = field(default_factory=dict)
+    text_norm2: float = 0.0
+    spec: Vector = field(default_factory=dict)
+    spec_norm2: float = 0.0
+    size: int = 0
+    first: float = 0.0
+    last: float = 0.0
+    indexed: tuple[str, ...] = ()
+    title: str = ""
+    title_score: float = -1.0
+    recent: list[tuple[str, str]] = field(default_factory=list)  # (article id, fingerprint)
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """Where an article went."""
+
+    article: str
+    story: int
+    new_story: bool
+    similarity: float
+    copy_of: str | None = None  # an earlier article of the story this one is a copy of
+    merged: tuple[int, ...] = ()  # stories folded into `story` because of this article
+
+
+class _Idf:
+    """Document frequencies learned as articles arrive."""
+
+    def __init__(self) -> None:
+        self.df: Counter[str] = Counter()
+        self.docs = 0
+
+    def vector(self, counts: Counter[str], keep: int) -> Vector:
+        self.docs += 1
+        df = self.df
+        for term in counts:
+            df[term] += 1
+        n = self.docs + 1.0
+        weights = {t: (1.0 + math.log(c)) * (math.log(n / (df[t] + 1.0)) + 1.0) for t, c in counts.items()}
+        if len(weights) > keep:
+            weights = dict(heapq.nlargest(keep, weights.items(), key=lambda kv: kv[1]))
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        return {t: w / norm for t, w in weights.items()}
+
+
+def _dot(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+def _add(into: Vector, vec: Vector, keep: int) -> Vector:
+    for term, weight in vec.items():
+        into[term] = into.get(term, 0.0) + weight
+    if len(into) > keep * 1.5:
+        return dict(heapq.nlargest(keep, into.items(), key=lambda kv: kv[1]))
+    return into
+
+
+def _top(vec: Vector, k: int) -> list[str]:
+    return [t for t, _ in heapq.nlargest(k, vec.items(), key=lambda kv: kv[1])]
+
+
+def fingerprint(title: str, text: str) -> str:
+    """What copies of one report share: the headline and the first words, normalised."""
+    return " ".join(words(title)) + " | " + " ".join(words(" ".join(text.split()[:60])))
+
+
+class StoryEngine:
+    """The incremental clusterer. Feed it articles in arrival order with `add`."""
+
+    def __init__(self, params: EngineParams | None = None) -> None:
+        self.params = params or EngineParams()
+        self.text_idf = _Idf()
+        self.spec_idf = _Idf()
+        self.stories: dict[int, Story] = {}
+        self.redirects: dict[int, int] = {}  # merged story id → the id that absorbed it
+        self.index: dict[str, set[int]] = defaultdict(set)
+        self.surface: dict[str, str] = {}  # stem → a word as written, for explanations
+        self.next_id = 1
+
+    # -- scoring -----------------------------------------------------------------------------------
+
+    def _combine(self, text: float, spec: float | None) -> float:
+        if spec is None:
+            return text
+        w = self.params.spec_weight
+        return (1.0 - w) * text + w * spec
+
+    def _score(self, tvec: Vector, svec: Vector, story: Story) -> float:
+        text = _dot(tvec, story.text) / math.sqrt(story.text_norm2) if story.text_norm2 else 0.0
+        spec = _dot(svec, story.spec) / math.sqrt(story.spec_norm2) if svec and story.spec_norm2 else None
+        return self._combine(text, spec)
+
+    def _story_score(self, a: Story, b: Story) -> float:
+        text = _dot(a.text, b.text) / math.sqrt(a.text_norm2 * b.text_norm2) if a.text_norm2 and b.text_norm2 else 0.0
+        spec = (_dot(a.spec, b.spec) / math.sqrt(a.spec_norm2 * b.spec_norm2)
+                if a.spec_norm2 and b.spec_norm2 else None)
+        return self._combine(text, spec)
+
+    def _candidates(self, keys: list[str], when: float, exclude: int = 0) -> list[Story]:
+        hits: Counter[int] = Counter()
+        for term in keys:
+            for sid in self.index.get(term, ()):
+                hits[sid] += 1
+        hits.pop(exclude, None)
+        out = []
+        for sid, _ in hits.most_common(self.params.max_candidates):
+            story = self.stories[sid]
+            if when - story.last <= self.params.window:
+                out.append(story)
+        return out
+
+    # -- assignment --------------------------------------------------------------------------------
+
+    def add(self, article_id: str, title: str, text: str, when: float) -> Assignment:
+        """Assign one article (in arrival order) to a story; returns where it went."""
+        p = self.params
+        counts = term_counts(title, text, title_weight=p.title_weight)
+        for word in words(title):
+            self.surface.setdefault(stem(word), word)
+        tvec = self.text_idf.vector(counts, p.doc_terms)
+        specs = spec_counts(title, text)
+        svec = self.spec_idf.vector(specs, p.doc_terms) if specs else {}
+        best: Story | None = None
+        best_sim = 0.0
+        for story in self._candidates(_top(tvec, p.query_terms), when):
+            sim = self._score(tvec, svec, story)
+            if sim > best_sim:
+                best, best_sim = story, sim
+        created = best is None or best_sim < p.threshold
+        if best is None or created:
+            best = Story(id=self.next_id, first=when, last=when)
+            self.next_id += 1
+            self.stories[best.id] = best
+        copy_of = self._copy_of(best, fingerprint(title, text), article_id)
+        self._absorb(best, tvec, svec, when)
+        score = 1.0 if created else best_sim
+        if score > best.title_score and title:
+            best.title, best.title_score = title, score
+        merged = self._merge_similar(best, when)
+        return Assignment(article_id, self.resolve(best.id), created, best_sim, copy_of, merged)
+
+    def _copy_of(self, story: Story, print_: str, article_id: str) -> str | None:
+        match = None
+        for other_id, other in story.recent:
+            if fuzz.ratio(print_, other, score_cutoff=self.params.copy_ratio):
+                match = other_id
+                break
+        story.recent.append((article_id, print_))
+        del story.recent[: -self.params.copy_memory]
+        return match
+
+    def _absorb(self, story: Story, tvec: Vector, svec: Vector, when: float) -> None:
+        keep = self.params.centroid_terms
+        story.text = _add(story.text, tvec, keep)
+        story.spec = _add(story.spec, svec, keep)
+        story.text_norm2 = sum(w * w for w in story.text.values())
+        story.spec_norm2 = sum(w * w for w in story.spec.values())
+        story.size += 1
+        story.first = min(story.first, when)
+        story.last = max(story.last, when)
+        self._reindex(story)
+
+    def _reindex(self, story: Story) -> None:
+        top = tuple(_top(story.text, self.params.index_terms))
+        for term in set(story.indexed) - set(top):
+            self.index[term].discard(story.id)
+        for term in top:
+            self.index[term].add(story.id)
+        story.indexed = top
+
+    def _merge_similar(self, story: Story, when: float) -> tuple[int, ...]:
+        merged: list[int] = []
+        while True:
+            best, best_sim = None, 0.0
+            for other in self._candidates(list(story.indexed[: self.params.query_terms]), when, story.id):
+                sim = self._story_score(story, other)
+                if sim > best_sim:
+                    best, best_sim = other, sim
+            if best is None or best_sim < self.params.merge_threshold:
+                return tuple(merged)
+            keep, gone = (story, best) if (story.size, -story.id) > (best.size, -best.id) else (best, story)
+            self._fold(keep, gone)
+            merged.append(gone.id)
+            story = keep
+
+    def _fold(self, keep: Story, gone: Story) -> None:
+        limit = self.params.centroid_terms
+        keep.text = _add(keep.text, gone.text, limit)
+        keep.spec = _add(keep.spec, gone.spec, limit)
+        keep.text_norm2 = sum(w * w for w in keep.text.values())
+        keep.spec_norm2 = sum(w * w for w in keep.spec.values())
+        keep.size += gone.size
+        keep.first, keep.last = min(keep.first, gone.first), max(keep.last, gone.last)
+        keep.recent = (keep.recent + gone.recent)[-self.params.copy_memory:]
+        if gone.title_score > keep.title_score:
+            keep.title, keep.title_score = gone.title, gone.title_score
+        for term in gone.indexed:
+            self.index[term].discard(gone.id)
+        del self.stories[gone.id]
+        self.redirects[gone.id] = keep.id
+        self._reindex(keep)
+
+    # -- reading -----------------------------------------------------------------------------------
+
+    def resolve(self, sid: int) -> int:
+        """The surviving id of a story that may have been merged into another."""
+        while sid in self.redirects:
+            sid = self.redirects[sid]
+        return sid
+
+    def explain(self, sid: int, k: int = 8) -> list[str]:
+        """What ties a story together: its strongest names, then its strongest other terms."""
+        story = self.stories.get(self.resolve(sid))
+        if story is None:
+            return []
+        names = [t[2:] for t in _top({t: w for t, w in story.spec.items() if t.startswith("e:")}, k // 2)]
+        rest = [self.surface.get(t, t) for t in _top(story.text, k * 2)]
+        out = list(dict.fromkeys(names))
+        for term in rest:
+            if len(out) >= k:
+                break
+            if not any(term in name.split() for name in out):
+                out.append(term)
+        return out
+
+    def close_quiet(self, now: float) -> list[int]:
+        """Forget stories with no report within the window (their ids stay valid in the database)."""
+        quiet = [sid for sid, s in self.stories.items() if now - s.last > self.params.window]
+        for sid in quiet:
+            for term in self.stories[sid].indexed:
+                self.index[term].discard(sid)
+            del self.stories[sid]
+        for term in [t for t, ids in self.index.items() if not ids]:
+            del self.index[term]
+        return quiet

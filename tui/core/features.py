@@ -1,0 +1,198 @@
+"""Text features for story clustering: tokens, stems, named entities and numbers, in any script."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+import Stemmer
+
+STOPWORDS = frozenset("""
+a about above after again against all almost also although always am among an and another any anyone
+are around as at away back be became because become been before being below between both but by can
+cannot could did do does doing done down during each either else even ever every few for from further
+get gets getting got had has have having he her here hers herself him himself his how however i if in
+including into is it its itself just least less let like made make makes many may me might more most
+much must my myself near need neither never new news no nor not now of off often on once one only onto
+or other others our ours ourselves out over own per perhaps please put rather really said same say says
+see seen several shall she should since so some still such take than that the their theirs them
+themselves then there these they thing things this those though through thus to too toward towards
+under until up upon us use used very via was we well were what whatever when where whether which while
+who whom whose why will with within without would yet you your yours yourself yourselves
+mr mrs ms dr told according report reported reports reporting reuters ap afp photo image video
+getty images file read more click here copyright rights reserved
+monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow week
+""".split())
+
+_WORD = re.compile(r"[^\W_](?:[^\W_]|['’\-.,](?=[^\W_]))*")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_SENTENCE_END = re.compile(r"[.!?:\"“”]\s*$")
+_CONNECTORS = frozenset({"of", "the", "de", "del", "al", "el", "bin", "ibn", "van", "von", "da", "du", "la", "le"})
+_STEMMER = Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The stem of a lower-cased word (Snowball English; other scripts pass through unchanged)."""
+    if not word.isascii():
+        return word
+    return str(_STEMMER.stemWord(word))
+
+
+def _split_cjk(token: str) -> list[str]:
+    if len(token) < 2 or not _CJK.search(token):
+        return [token]
+    return [token[i:i + 2] for i in range(len(token) - 1)]
+
+
+def raw_tokens(text: str) -> list[str]:
+    """Word tokens as written (letters and digits; inner apostrophes, hyphens, decimal points kept)."""
+    out: list[str] = []
+    for match in _WORD.finditer(text):
+        token = match.group().strip("'’-.,")
+        if token:
+            out.extend(_split_cjk(token))
+    return out
+
+
+def words(text: str) -> list[str]:
+    """Content words as written, lower-cased: stop words, one-letter tokens and possessives dropped,
+    hyphenated compounds split."""
+    out: list[str] = []
+    for token in raw_tokens(text):
+        low = token.lower().replace("’", "'")
+        if low.endswith("'s"):
+            low = low[:-2]
+        for part in low.split("-") if "-" in low else (low,):
+            if part and (len(part) > 1 or part.isdigit()) and part not in STOPWORDS:
+                out.append(part)
+    return out
+
+
+def terms(text: str) -> list[str]:
+    """Content terms: `words` stemmed."""
+    return [stem(w) for w in words(text)]
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[0].isupper() and (not word.isupper() or 2 <= len(word) <= 5)
+
+
+def entities(text: str, context: str = "") -> list[str]:
+    """Capitalised names (people, places, organisations) as lower-cased phrases.
+
+    A capitalised word counts when it is not a common word: not a stop word and, when it starts a
+    sentence, not also written in lower case in the text or its `context`. In a headline written
+    in Title Case, only words that the context also capitalises count.
+    """
+    if not any(c.isupper() for c in text):
+        return []  # lower-cased input (or a script without case): no capitalisation signal
+    body = context or text
+    lower_words = {t.lower() for t in raw_tokens(body) if t.islower()}
+    capital_words = {t.lower() for t in raw_tokens(context) if _is_capitalised(t)} if context else set()
+    words = [w for w in raw_tokens(text) if len(w) > 3]
+    shouting = len(words) >= 2 and all(w.isupper() for w in words if w.isalpha())
+    title_case = bool(context) and len(words) >= 3 and sum(_is_capitalised(w) for w in words) >= 0.6 * len(words)
+
+    def capitalised(word: str) -> bool:
+        return word[0].isupper() if shouting else _is_capitalised(word)
+
+    def proper(word: str, sentence_start: bool) -> bool:
+        low = word.lower()
+        if low in STOPWORDS or low in _CONNECTORS:
+            return False
+        if title_case or shouting:
+            return low in capital_words if context else not shouting
+        if sentence_start or not context:
+            return low not in lower_words
+        return True
+
+    found: list[str] = []
+    phrase: list[str] = []
+
+    def flush() -> None:
+        while phrase and phrase[-1].lower() in _CONNECTORS:
+            phrase.pop()
+        if phrase:
+            found.append(" ".join(w.lower() for w in phrase))
+        phrase.clear()
+
+    previous_end = 0
+    for match in _WORD.finditer(text):
+        raw = match.group()
+        word = raw.strip("'’-.,")
+        possessive = word.lower().endswith(("'s", "’s"))
+        if possessive:
+            word = word[:-2]
+        if not word:
+            continue
+        gap = text[previous_end:match.start()]
+        sentence_start = match.start() == 0 or bool(_SENTENCE_END.search(text[:match.start()]))
+        previous_end = match.end()
+        joined = not gap.strip() or gap.strip() == "-"
+        if capitalised(word) and proper(word, sentence_start and not phrase):
+            if phrase and not joined:
+                flush()
+            phrase.append(word)
+        elif phrase and word.lower() in _CONNECTORS and joined:
+            phrase.append(word)
+            continue
+        else:
+            flush()
+            continue
+        if possessive:
+            flush()
+    flush()
+    return found
+
+
+def numbers(text: str) -> list[str]:
+    """Numbers as written in the text, normalised (thousands separators dropped), without years."""
+    out = []
+    for token in raw_tokens(text):
+        if token[0].isdigit():
+            value = token.replace(",", "")
+            if len(value) == 4 and value.isdigit() and value.startswith(("19", "20")):
+                continue
+            out.append(value)
+    return out
+
+
+def years(text: str) -> list[str]:
+    """Four-digit years (1900-2099) mentioned in the text."""
+    return [t for t in raw_tokens(text) if len(t) == 4 and t.isdigit() and t.startswith(("19", "20"))]
+
+
+def term_counts(title: str, text: str, max_words: int = 400, entity_weight: float = 1.0,
+                year_weight: float = 0.0, title_weight: float = 3.0) -> Counter[str]:
+    """Weighted term counts of a document: title words count triple, body words once (lead only),
+    names get an extra `e:` feature."""
+    counts: Counter[str] = Counter()
+    for term in terms(title):
+        counts[term] += title_weight
+    lead = " ".join(text.split()[:max_words]) if text else ""
+    for term in terms(lead):
+        counts[term] += 1.0
+    for name in entities(title, lead):
+        counts["e:" + name] += 3.0 * entity_weight
+    for name in entities(lead):
+        counts["e:" + name] += 1.0 * entity_weight
+    if year_weight:
+        for year in years(title + " " + lead):
+            counts["y:" + year] += year_weight
+    return counts
+
+
+def spec_counts(title: str, text: str, max_words: int = 400) -> Counter[str]:
+    """What tells one event from another of the same kind: names, numbers and years (title counts triple)."""
+    counts: Counter[str] = Counter()
+    lead = " ".join(text.split()[:max_words]) if text else ""
+    for weight, part in ((3.0, title), (1.0, lead)):
+        for name in entities(part, lead if part is title else ""):
+            counts["e:" + name] += weight
+        for number in numbers(part):
+            counts["n:" + number] += weight * 0.5
+        for year in years(part):
+            counts["y:" + year] += weight
+    return counts

@@ -1,0 +1,118 @@
+"""Vocabulary for figure extraction: number words, units, currencies, synonyms, designators."""
+
+from __future__ import annotations
+
+import re
+
+SMALL_NUMBERS: dict[str, int] = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+MULTIPLIERS: dict[str, float] = {
+    "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9,
+    "tn": 1e12, "trn": 1e12, "trillion": 1e12, "lakh": 1e5, "crore": 1e7, "hundred": 100.0, "dozen": 12.0,
+    "K": 1e3, "M": 1e6, "milyon": 1e6, "milyong": 1e6, "bilyon": 1e9, "bilyong": 1e9,
+}
+VAGUE = ("dozens", "hundreds", "thousands", "tens of thousands", "hundreds of thousands", "millions",
+         "billions", "scores")
+APPROX = ("at least", "more than", "over", "nearly", "almost", "about", "around", "some", "up to", "roughly",
+          "approximately", "an estimated", "less than", "fewer than", "under", "as many as", "close to",
+          "upwards of", "just over", "just under")
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "US$": "dollars", "A$": "dollars", "NZ$": "dollars", "C$": "dollars", "S$": "dollars", "HK$": "dollars",
+    "$": "dollars", "€": "euros", "£": "pounds", "¥": "yen", "₹": "rupees", "Rs.": "rupees", "Rs": "rupees",
+    "₱": "pesos", "P": "pesos",
+}
+CURRENCY_WORDS: dict[str, str] = {
+    "dollars": "dollars", "dollar": "dollars", "usd": "dollars", "euros": "euros", "euro": "euros",
+    "pounds": "pounds", "rupees": "rupees", "yuan": "yuan", "roubles": "roubles", "rubles": "roubles",
+    "pesos": "pesos", "yen": "yen", "somoni": "somoni", "tenge": "tenge", "afghanis": "afghanis",
+}
+UNITS: dict[str, str] = {
+    "km": "kilometers", "kms": "kilometers", "kilometers": "kilometers", "kilometres": "kilometers",
+    "kilometer": "kilometers", "kilometre": "kilometers", "miles": "miles", "mile": "miles",
+    "metres": "meters", "meters": "meters", "m": "meters", "feet": "feet", "ft": "feet",
+    "tonnes": "tonnes", "tons": "tonnes", "kg": "kilograms", "kilograms": "kilograms", "hectares": "hectares",
+    "acres": "acres", "degrees": "degrees", "mph": "mph", "km/h": "km/h", "mm": "millimetres", "cm": "centimetres",
+    "litres": "litres", "liters": "litres", "barrels": "barrels", "megawatts": "megawatts", "mw": "megawatts",
+    "years": "years", "months": "months", "weeks": "weeks", "days": "days", "hours": "hours", "minutes": "minutes",
+    "seconds": "seconds", "points": "points", "votes": "votes", "seats": "seats", "doses": "doses",
+}
+# Words after a number that are not what it counts (the number is a date, a time, an age, a code...).
+NOT_COUNTED = frozenset("""
+am pm a.m. p.m. gmt utc bst est pst edt st nd rd th year-old years-old -year-old of the a an and or but
+is are was were be been has have had will would can could to that this which who with at in on by for from
+as per times time o'clock hrs past than left ago later earlier apiece each straight into out up down
+after before since under over about around
+""".split())
+# Words between a number and what it counts ("five more small firms", "3 new cases").
+MODIFIERS = frozenset("""
+more new additional other others further fresh extra local small large big major minor young old senior
+confirmed suspected active total daily weekly annual estimated reported registered unlinked linked
+""".split())
+# What news usually counts: a word from this set ends the search for the counted noun.
+COUNT_NOUNS = frozenset("""
+people dead killed injured wounded missing arrested deaths cases infections troops soldiers refugees
+migrants children students workers residents civilians patients doses jobs homes houses votes seats
+percent dollars euros pounds rupees yen pesos police officers members fans passengers protesters
+men women
+""".split())
+# "7 things to know": the number of items in a list article, not a figure.
+LISTICLE = frozenset("""
+things ways reasons tips questions takeaways facts lessons signs moments secrets tricks hacks steps rules
+ideas mistakes myths photos pictures charts quotes stories halves copycats
+""".split())
+# "20-year", "90-day": a number joined to a unit makes a duration or size.
+HYPHEN_UNITS: dict[str, str] = {
+    "year": "years", "month": "months", "week": "weeks", "day": "days", "hour": "hours", "minute": "minutes",
+    "mile": "miles", "km": "kilometers", "kilometre": "kilometers", "kilometer": "kilometers",
+    "metre": "meters", "meter": "meters", "vote": "votes", "point": "points", "seat": "seats",
+    "tonne": "tonnes", "ton": "tonnes", "acre": "acres", "hectare": "hectares", "storey": "storeys",
+}
+# A number right after these words names something rather than counting it.
+DESIGNATORS = frozenset("""
+level phase stage section article no no. number route flight gate room chapter season episode version
+game round grade category class tier item lot page vol volume part act bill resolution h.r. h.r s. rule
+covid covid-19 unit platoon battalion brigade division regiment base squadron fleet district ward zone
+block sector highway interstate road street avenue apt apartment floor suite box code model series mark
+channel radio tv windows ios android iphone galaxy pixel ps playstation xbox f-35 su mig t-72 week
+age aged edad quarter q1 q2 q3 q4 top fig figure table step day match test odi t20 hole
+""".split())
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+          "dec")
+# Page furniture that carries numbers but no news.
+BOILERPLATE = re.compile(
+    r"see also|read more|click here|subscribe|sign up|newsletter|can also be accessed|follow us|"
+    r"all rights reserved|copyright|©|\(photo|photo by|file photo|\(afp|\(reuters|getty images|"
+    r"download the app|advertisement|listen to this", re.I)
+
+# Things counted that mean the same; the first word of each group is the canonical name.
+_SYNONYMS = (
+    ("troops", "troop", "soldiers", "soldier", "forces", "servicemen", "service members", "personnel",
+     "security forces", "military personnel", "armed forces"),
+    ("people", "persons", "individuals", "residents", "civilians"),
+    ("dead", "deaths", "killed", "fatalities", "dies", "died", "death", "bodies", "lives", "toll", "death toll"),
+    ("injured", "injuries", "wounded", "hurt"),
+    ("cases", "case", "infections", "infected"),
+    ("refugees", "refugee", "asylum seekers", "displaced"),
+    ("percent", "per cent", "%", "pct"),
+    ("dollars", "dollar", "usd"),
+    ("kilometers", "km", "kilometres"),
+    ("reservists", "reservist"),
+    ("homes", "houses", "buildings"),
+    ("vaccinations", "vaccines", "doses", "jabs"),
+)
+_CANONICAL = {word: group[0] for group in _SYNONYMS for word in group}
+
+
+def canonical_count(word: str) -> str:
+    """The canonical name of what is counted ("forces" → "troops", "fatalities" → "dead")."""
+    low = word.lower()
+    if low in _CANONICAL:
+        return _CANONICAL[low]
+    if low.endswith("ies") and len(low) > 4:
+        return low[:-3] + "ies"
+    return low

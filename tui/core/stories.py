@@ -1,0 +1,115 @@
+"""The story desk: runs newly stored articles through the engine and keeps assignments in SQLite.
+
+The engine's state (document frequencies, open stories) is saved with the assignments in the same
+transaction, so a restart continues exactly where it stopped and never reshuffles stories.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+import time
+from dataclasses import dataclass
+
+from tui.core.cluster import Assignment, StoryEngine
+from tui.core.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class DeskResult:
+    """What one clustering pass did."""
+
+    articles: int
+    new_stories: tuple[int, ...]
+    touched: tuple[int, ...]  # stories that received reports (surviving ids)
+    merged: tuple[tuple[int, int], ...]  # (gone, kept)
+
+
+class StoryDesk:
+    """Clusters a Store's articles incrementally; one desk per Store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        row = store.conn.execute("SELECT clustered_upto, state FROM engine_state WHERE id = 1").fetchone()
+        self.upto = 0
+        self.engine = StoryEngine()
+        if row is not None:
+            try:
+                engine = pickle.loads(row[1])
+                if isinstance(engine, StoryEngine):
+                    self.engine, self.upto = engine, int(row[0])
+            except Exception:  # an unreadable snapshot: rebuild from the stored assignments' order
+                self.upto = 0
+        if self.upto == 0:
+            top = store.conn.execute("SELECT coalesce(max(cluster_id), 0) FROM article_clusters").fetchone()[0]
+            self.engine.next_id = max(self.engine.next_id, int(top) + 1)
+
+    def pending(self) -> int:
+        """How many stored articles have not been clustered yet."""
+        return int(self.store.conn.execute("SELECT count(*) FROM articles WHERE seq > ?", (self.upto,)).fetchone()[0])
+
+    def run(self, batch: int = 5000) -> DeskResult:
+        """Cluster every stored article not clustered yet, in arrival order; persist in one transaction per batch."""
+        new: list[int] = []
+        touched: set[int] = set()
+        merged: list[tuple[int, int]] = []
+        total = 0
+        while True:
+            rows = self.store.conn.execute(
+                "SELECT seq, id, title, summary, content, published FROM articles WHERE seq > ? ORDER BY seq LIMIT ?",
+                (self.upto, batch)).fetchall()
+            if not rows:
+                break
+            assignments = []
+            for row in rows:
+                text = row["content"] if len(row["content"]) > len(row["summary"]) else row["summary"]
+                assignments.append((row, self.engine.add(row["id"], row["title"], text, row["published"])))
+            self._save(assignments, int(rows[-1]["seq"]))
+            for _row, a in assignments:
+                if a.new_story:
+                    new.append(a.story)
+                touched.add(a.story)
+                merged.extend((gone, a.story) for gone in a.merged)
+            total += len(rows)
+        resolved = {self.engine.resolve(s) for s in touched}
+        return DeskResult(total, tuple(self.engine.resolve(s) for s in new), tuple(sorted(resolved)), tuple(merged))
+
+    def _save(self, assignments: list[tuple[object, Assignment]], upto: int) -> None:
+        engine = self.engine
+        now = time.time()
+        engine.close_quiet(max((r["published"] for r, _ in assignments), default=now))  # type: ignore[index]
+        with self.store.transaction():
+            conn = self.store.conn
+            for row, a in assignments:
+                published = row["published"]  # type: ignore[index]
+                conn.execute("INSERT INTO clusters(id, title, created, updated) VALUES (?, ?, ?, ?) "
+                             "ON CONFLICT(id) DO UPDATE SET updated = max(updated, excluded.updated)",
+                             (a.story, row["title"], published, published))  # type: ignore[index]
+                conn.execute("INSERT OR REPLACE INTO article_clusters(article_id, cluster_id, similarity, copy_of) "
+                             "VALUES (?, ?, ?, ?)", (a.article, a.story, a.similarity, a.copy_of))
+                for gone in a.merged:
+                    self._redirect(gone, a.story)
+            for sid in {a.story for _, a in assignments}:
+                story = engine.stories.get(sid)
+                if story is not None:
+                    conn.execute("UPDATE clusters SET title = ?, size = ?, explanation = ? WHERE id = ?",
+                                 (story.title, story.size, json.dumps(engine.explain(sid)), sid))
+            conn.execute("INSERT OR REPLACE INTO engine_state(id, clustered_upto, state, saved) VALUES (1, ?, ?, ?)",
+                         (upto, pickle.dumps(engine, protocol=pickle.HIGHEST_PROTOCOL), now))
+        self.upto = upto
+
+    def _redirect(self, gone: int, kept: int) -> None:
+        """Fold a merged story into the surviving one; the survivor keeps its own triage state."""
+        conn = self.store.conn
+        conn.execute("UPDATE article_clusters SET cluster_id = ? WHERE cluster_id = ?", (kept, gone))
+        conn.execute("UPDATE clusters SET merged_into = ? WHERE id = ? OR merged_into = ?", (kept, gone, gone))
+        conn.execute("INSERT OR IGNORE INTO triage(cluster_id, starred, muted, dismissed, last_seen) "
+                     "SELECT ?, starred, muted, dismissed, last_seen FROM triage WHERE cluster_id = ?", (kept, gone))
+        conn.execute("UPDATE clusters SET created = min(created, (SELECT created FROM clusters WHERE id = ?)), "
+                     "updated = max(updated, (SELECT updated FROM clusters WHERE id = ?)) WHERE id = ?",
+                     (gone, gone, kept))
+
+    def resolve(self, cluster_id: int) -> int:
+        """The id a (possibly merged) story is shown under now."""
+        row = self.store.conn.execute("SELECT merged_into FROM clusters WHERE id = ?", (cluster_id,)).fetchone()
+        return int(row[0]) if row and row[0] is not None else cluster_id
