@@ -40,6 +40,10 @@ def build_parser() -> argparse.ArgumentParser:
     exp = sub.add_parser("export-opml", help="write the feed list as OPML 2.0")
     add_location_args(exp)
     exp.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+
+    from tui.cli.stories_cmd import add_parsers
+
+    add_parsers(sub)
     return parser
 
 
@@ -57,6 +61,12 @@ def _dispatch(args: argparse.Namespace) -> int:
         from tui.cli import opml_cmd
 
         return opml_cmd.run_import(args) if command == "import-opml" else opml_cmd.run_export(args)
+    if command in {"cluster", "figures", "clusters"}:
+        from tui.cli import stories_cmd
+
+        runner = {"cluster": stories_cmd.run_cluster, "figures": stories_cmd.run_figures,
+                  "clusters": stories_cmd.run_clusters}[command]
+        return runner(args)
     raise CliError("the dashboard is not built yet; use a subcommand (see --help)")
 
 

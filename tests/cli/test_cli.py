@@ -31,7 +31,9 @@ def test_poll_once_prints_a_line_per_feed_and_a_total(server: FeedServer, tmp_pa
     lines = first.stdout.splitlines()
     assert any(line.startswith("Good") and "4 new, 0 updated" in line for line in lines)
     assert any(line.startswith("Broken") and "error: HTTP 500" in line for line in lines)
-    assert lines[-1].startswith("polled 2 feeds") and "4 new articles" in lines[-1] and "1 failed" in lines[-1]
+    total = next(line for line in lines if line.startswith("polled "))
+    assert total.startswith("polled 2 feeds") and "4 new articles" in total and "1 failed" in total
+    assert lines[-1].startswith("clustered 4 articles")
     again = run("--config", str(config), "--db", str(db), "poll", "--once", "--all")
     assert any(line.startswith("Good") and "unchanged (304)" in line for line in again.stdout.splitlines())
     not_due = run("--config", str(config), "--db", str(db), "poll", "--once")

@@ -20,6 +20,17 @@ EXIT_NOTHING_RAN = 1
 StoredHook = Callable[[Poller, Sequence[PollOutcome]], None]
 
 
+def cluster_stored(poller: Poller, outcomes: Sequence[PollOutcome]) -> str:
+    """Run newly stored articles through the story engine; a line saying what it did."""
+    from tui.core.stories import StoryDesk
+
+    result = StoryDesk(poller.store).run()
+    if not result.articles:
+        return ""
+    return (f"clustered {result.articles} articles: {len(result.new_stories)} new stories, "
+            f"{len(result.touched)} stories with new reports")
+
+
 def describe(outcome: PollOutcome, width: int = 28) -> str:
     """One line for a feed's poll result."""
     name = safe(outcome.feed)[:width].ljust(width)
@@ -89,7 +100,10 @@ def run_once(args: argparse.Namespace, on_stored: StoredHook | None = None) -> i
             progress.close()
         if on_stored is not None:
             on_stored(poller, outcomes)
+        clustered = cluster_stored(poller, outcomes)
         print(summary(outcomes, time.monotonic() - started))
+        if clustered:
+            print(clustered)
         if outcomes and all(o.kind == "error" for o in outcomes):
             return EXIT_NOTHING_RAN
         return 0
@@ -115,6 +129,9 @@ def run_daemon(args: argparse.Namespace, on_stored: StoredHook | None = None) ->
     def round_done(outcomes: Sequence[PollOutcome]) -> None:
         if on_stored is not None:
             on_stored(poller, outcomes)
+        clustered = cluster_stored(poller, outcomes)
+        if clustered:
+            print(f"{iso_utc(time.time())} {clustered}", flush=True)
 
     async def main() -> None:
         stop = asyncio.Event()

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from tui.core.features import spec_counts, stem, term_counts, words
+from tui.core.features import Counts, document_features, stem, words
 
 Vector = dict[str, float]
 
@@ -75,7 +75,7 @@ class _Idf:
         self.df: Counter[str] = Counter()
         self.docs = 0
 
-    def vector(self, counts: Counter[str], keep: int) -> Vector:
+    def vector(self, counts: Counts, keep: int) -> Vector:
         self.docs += 1
         df = self.df
         for term in counts:
@@ -161,11 +161,10 @@ class StoryEngine:
     def add(self, article_id: str, title: str, text: str, when: float) -> Assignment:
         """Assign one article (in arrival order) to a story; returns where it went."""
         p = self.params
-        counts = term_counts(title, text, title_weight=p.title_weight)
+        counts, specs = document_features(title, text, p.title_weight)
         for word in words(title):
             self.surface.setdefault(stem(word), word)
         tvec = self.text_idf.vector(counts, p.doc_terms)
-        specs = spec_counts(title, text)
         svec = self.spec_idf.vector(specs, p.doc_terms) if specs else {}
         best: Story | None = None
         best_sim = 0.0

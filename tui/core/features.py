@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import defaultdict
 from functools import lru_cache
 
 import Stemmer
@@ -164,35 +164,29 @@ def years(text: str) -> list[str]:
     return [t for t in raw_tokens(text) if len(t) == 4 and t.isdigit() and t.startswith(("19", "20"))]
 
 
-def term_counts(title: str, text: str, max_words: int = 400, entity_weight: float = 1.0,
-                year_weight: float = 0.0, title_weight: float = 3.0) -> Counter[str]:
-    """Weighted term counts of a document: title words count triple, body words once (lead only),
-    names get an extra `e:` feature."""
-    counts: Counter[str] = Counter()
+Counts = dict[str, float]
+
+
+def document_features(title: str, text: str, title_weight: float = 3.0, max_words: int = 400) -> tuple[Counts, Counts]:
+    """An article's two views, from its headline and lead (first `max_words` words of the text).
+
+    Terms: content words (headline words count `title_weight` times) plus `e:` names. Specifics:
+    what tells one event from another of the same kind: `e:` names, `n:` numbers, `y:` years
+    (headline counts triple).
+    """
+    lead = " ".join(text.split()[:max_words]) if text else ""
+    terms_view: Counts = defaultdict(float)
+    spec: Counts = defaultdict(float)
     for term in terms(title):
-        counts[term] += title_weight
-    lead = " ".join(text.split()[:max_words]) if text else ""
+        terms_view[term] += title_weight
     for term in terms(lead):
-        counts[term] += 1.0
-    for name in entities(title, lead):
-        counts["e:" + name] += 3.0 * entity_weight
-    for name in entities(lead):
-        counts["e:" + name] += 1.0 * entity_weight
-    if year_weight:
-        for year in years(title + " " + lead):
-            counts["y:" + year] += year_weight
-    return counts
-
-
-def spec_counts(title: str, text: str, max_words: int = 400) -> Counter[str]:
-    """What tells one event from another of the same kind: names, numbers and years (title counts triple)."""
-    counts: Counter[str] = Counter()
-    lead = " ".join(text.split()[:max_words]) if text else ""
-    for weight, part in ((3.0, title), (1.0, lead)):
-        for name in entities(part, lead if part is title else ""):
-            counts["e:" + name] += weight
+        terms_view[term] += 1.0
+    for weight, part, context in ((3.0, title, lead), (1.0, lead, "")):
+        for name in entities(part, context):
+            terms_view["e:" + name] += weight
+            spec["e:" + name] += weight
         for number in numbers(part):
-            counts["n:" + number] += weight * 0.5
+            spec["n:" + number] += weight * 0.5
         for year in years(part):
-            counts["y:" + year] += weight
-    return counts
+            spec["y:" + year] += weight
+    return dict(terms_view), dict(spec)

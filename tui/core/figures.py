@@ -11,19 +11,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tui.core.counted import (
+    counted_after,
+    counted_before,
+    designator_before,
+    is_list_number,
+    of_phrase,
+    title_case,
+)
 from tui.core.figwords import (
     APPROX,
     BOILERPLATE,
-    COUNT_NOUNS,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
-    DESIGNATORS,
-    HYPHEN_UNITS,
     LISTICLE,
     MODIFIERS,
     MONTHS,
     MULTIPLIERS,
-    NOT_COUNTED,
     SMALL_NUMBERS,
     UNITS,
     VAGUE,
@@ -53,20 +57,23 @@ class Figure:
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:k|K|m|M|mn|bn|b|tn|trn|million|billion|trillion|thousand|lakh|crore|milyong?|bilyong?)\b"
-_SPELLED = "|".join(sorted(list(SMALL_NUMBERS) + ["a dozen", "dozen", "a hundred", "hundred", "a thousand",
-                                                   "thousand", "a million"], key=len, reverse=True))
+_SPELLED = "|".join(sorted([*SMALL_NUMBERS, "a dozen", "dozen", "a hundred", "hundred", "a thousand", "thousand",
+                            "a million"], key=len, reverse=True))
+_SYMBOL = "|".join(re.escape(c) for c in sorted(CURRENCY_SYMBOLS, key=len, reverse=True)
+                   if not c[-1].isalpha() or "$" in c)
+_LETTER_CURRENCY = "|".join(re.escape(c) for c in CURRENCY_SYMBOLS if c[-1].isalpha() and "$" not in c)
+_CURRENCY = rf"(?-i:(?<![A-Za-z])(?:{_SYMBOL})\s?|(?<![A-Za-z])(?:{_LETTER_CURRENCY})(?=\d))"
 _QUANTITY = re.compile(
     rf"(?P<approx>\b(?:{'|'.join(APPROX)})\s+)?"
-    rf"(?P<cur>{'|'.join(re.escape(c) for c in CURRENCY_SYMBOLS)})?\s?"
+    rf"(?P<cur>{_CURRENCY})?"
     rf"(?:(?P<num>{_NUM})|(?P<word>\b(?:{_SPELLED})\b))"
     rf"(?:\s?(?P<scale>{_SCALE}))?"
-    rf"(?:\s?(?:-|–|to|and)\s?(?P<cur2>{'|'.join(re.escape(c) for c in CURRENCY_SYMBOLS)})?(?P<num2>{_NUM})"
+    rf"(?:\s?(?:-|–|to|and)\s?(?P<cur2>{_CURRENCY})?(?P<num2>{_NUM})"
     rf"(?:\s?(?P<scale2>{_SCALE}))?)?"
     rf"(?P<pct>\s?%|\s?(?:percent|per cent|pct)\b)?",
     re.I,
 )
 _VAGUE = re.compile(rf"\b(?P<approx>(?:{'|'.join(APPROX)})\s+)?(?P<vague>{'|'.join(VAGUE)})\s+of\s+", re.I)
-_WORD_AFTER = re.compile(r"[\s\-]*([A-Za-z][\w'’.-]*)")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _MONTH_RE = "|".join(MONTHS)
 _DATE_NEAR = re.compile(rf"(?:\b(?:{_MONTH_RE})\.?\s*$)|(?:^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTH_RE})\b)", re.I)
@@ -93,117 +100,56 @@ def _clean_number(value: float) -> float | int:
     return int(value) if value == int(value) and abs(value) < 1e18 else value
 
 
-def _is_count_word(low: str) -> bool:
-    return low in UNITS or low in COUNT_NOUNS or canonical_count(low) != low or low.endswith("s")
-
-
-_PEOPLE = frozenset({"people", "men", "women", "children", "others", "persons", "civilians", "workers"})
-_CASUALTY = frozenset({"killed", "dead", "injured", "wounded", "missing", "arrested", "hurt", "hospitalised",
-                       "hospitalized", "detained", "evacuated", "displaced", "rescued"})
-
-
-_OF_GROUP = re.compile(r"\s+of\s+(?:the|his|her|their|its|our|these|those|[A-Z][\w.]*(?:\s[A-Z][\w.]*)*['’]s)\s+"
-                       r"((?:[a-z][\w-]*\s+)?[a-z][\w-]*)\b")
-_BEFORE = re.compile(r"\b([a-z]+)\s+(?:now\s+)?(?:at|to|reach(?:es|ed)?|hits?|stands?\s+at|rises?\s+to|rose\s+to|"
-                     r"climbs?\s+to|jumps?\s+to|tops?)\s*$")
-
-
-def _counted_before(text: str, start: int) -> str:
-    """'active cases at 184,088', 'death toll rises to 24': the counted noun stated before the number."""
-    m = _BEFORE.search(text[max(0, start - 40):start])
-    if m and (m.group(1) in COUNT_NOUNS or m.group(1) in {"toll", "tally", "count"}):
-        return m.group(1)
-    return ""
-
-
-def _counted(text: str, end: int) -> tuple[str, str, int]:
-    """The counted noun after a number: (head word, phrase as written, end offset)."""
-    group = _OF_GROUP.match(text, end)
-    if group:  # "two of the Queen's sons"
-        for word in group.group(1).split():
-            if _is_count_word(word) and word not in MODIFIERS:
-                stop = group.start(1) + group.group(1).index(word) + len(word)
-                return word.lower(), text[end:stop].strip(), stop
-    if end < len(text) and text[end] == "-":  # "20-year", "90-day", "five-star"
-        joined = re.match(r"-([A-Za-z]+)(-old)?\b", text[end:])
-        if not joined or joined.group(2) or joined.group(1).lower() not in HYPHEN_UNITS:
-            return "", "", end
-        return HYPHEN_UNITS[joined.group(1).lower()], joined.group(1), end + joined.end()
-    taken: list[tuple[str, int]] = []  # (word, end offset)
-    pos = end
-    for _ in range(5):
-        match = _WORD_AFTER.match(text, pos)
-        if not match:
-            break
-        word = match.group(1).rstrip(".,;:'’")
-        low = word.lower()
-        if low in NOT_COUNTED:
-            break
-        taken.append((word, match.start(1) + len(word)))
-        pos = match.end()
-        if low in _PEOPLE:
-            look = pos
-            for _ in range(3):  # "people killed", "people were killed", "people are found dead"
-                after = _WORD_AFTER.match(text, look)
-                if not after:
-                    break
-                following = after.group(1).rstrip(".,;:").lower()
-                if following in _CASUALTY:
-                    end_at = after.start(1) + len(following)
-                    return following, text[end - 0:end_at].strip(), end_at
-                if following not in {"are", "were", "was", "have", "has", "been", "found", "confirmed", "reported",
-                                     "feared", "now", "left", "believed"}:
-                    break
-                look = after.end()
-        if _is_count_word(low) and low not in MODIFIERS:
-            return low, " ".join(w for w, _ in taken), taken[-1][1]
-    content = [i for i, (w, _) in enumerate(taken) if w.lower() not in MODIFIERS]
-    if not content:
-        return "", "", end
-    i = content[0]
-    return taken[i][0].lower(), " ".join(w for w, _ in taken[: i + 1]), taken[i][1]
-
-
-def _of_phrase(text: str, end: int) -> tuple[str, int]:
-    """'of the country's borders' after a percentage: the plural noun it is a share of."""
-    of = re.match(r"\s+of\s+", text[end:])
-    if not of:
-        return "", end
-    pos = end + of.end()
-    taken: list[str] = []
-    for m in re.finditer(r"[\w'’-]+", text[pos:pos + 80]):
-        word = m.group()
-        taken.append(word)
-        if word.lower().endswith("s") and not word.endswith(("'s", "’s")) and word.lower() not in {"its", "his", "this"}:
-            return " ".join(taken), pos + m.end()
-        if len(taken) >= 4:
-            break
-    return "", end
-
-
-def _designator_before(text: str, start: int) -> bool:
-    before = text[max(0, start - 24):start]
-    if before.endswith(("-", "/", "#", "№")) or (before and before[-1].isalnum()):
-        return True  # COVID-19, M25, 9/11, #5
-    words = before.split()
-    if not words:
+def _not_a_figure(m: re.Match[str], text: str, start: int, end: int) -> bool:
+    """Numbers that name, date or score something rather than count it."""
+    num = m.group("num")
+    if not num:
         return False
-    last = words[-1].strip("(\"“'")
-    if last.lower().rstrip(".") in DESIGNATORS or last.lower() in DESIGNATORS:
-        return True
-    # A capitalised or mixed-case name right before a number: "iOS 15", "Level 4", "H.R. 1", "Galaxy S21".
-    return bool(last) and (last[0].isupper() or any(c.isupper() for c in last[1:])) and not last.endswith(("'s", "’s")) \
-        and last.lower() not in APPROX and not last.endswith((":", ","))
+    unit_given = bool(m.group("scale") or m.group("pct") or m.group("cur"))
+    after_number = text[m.end("num"):]
+    return bool(
+        (not m.group("cur") and designator_before(text, start))  # COVID-19, Level 4, H.R. 1
+        or _ORDINAL_AFTER.match(after_number)  # 201st
+        or is_list_number(text, start, end)  # "1. Read the terms"
+        or (not (m.group("scale") or m.group("pct")) and re.match(r"[A-Za-z]", text[end:end + 1]))  # 1News, 20s
+        or _TIME_AFTER.match(after_number)  # 4pm, 10:30
+        or _DATE_NEAR.search(text[max(0, start - 12):start])  # July 20
+        or (not m.group("scale") and _DATE_NEAR.search(text[end:end + 14].split("\n")[0]))  # 20 July
+        or (m.group("num2") and not unit_given and "-" in text[m.end("num"):m.start("num2")]
+            and not counted_after(text, end)[0])  # a score: 20-13
+        or (_YEAR.match(num) and not unit_given)  # 2019
+    )
 
 
-def _title_case(text: str) -> bool:
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+def _inherited(text: str, end: int, previous: list[Figure]) -> tuple[str, str]:
+    """'24 new cases - 3 unlinked': a number followed only by a modifier counts what the last one did."""
+    rest = text[end:end + 20].strip(" ;,)").split()
+    if previous and rest and rest[0] in MODIFIERS and re.match(r"\s*[a-z]+\s*(?:[;,)]|$)", text[end:end + 20]):
+        return previous[-1].counts, rest[0]
+    return "", ""
 
 
-def _is_list_number(text: str, start: int, end: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip() and bool(re.match(r"^[.)]\s", text[end:end + 2]))
+def _what_iscounted_after(m: re.Match[str], text: str, start: int, end: int,
+                     previous: list[Figure]) -> tuple[str, str, int] | None:
+    """(counts, thing, end of the figure's text), or None when nothing countable follows."""
+    if m.group("pct"):
+        thing, stop = of_phrase(text, end)
+        return "percent", thing, stop
+    currency = (m.group("cur") or "").strip()
+    if currency:
+        return CURRENCY_SYMBOLS[currency], "", end
+    head, thing, stop = counted_after(text, end)
+    last = thing.split()[-1] if thing else ""
+    if last[:1].isupper() and not last.isupper() and not title_case(text):
+        return None  # a name with a number in it: "12 Angry Men", "Four Points"
+    if not head and m.group("num"):
+        head, thing = _inherited(text, end, previous)
+        if not head:
+            head = counted_before(text, start)
+    counts = CURRENCY_WORDS.get(head) or UNITS.get(head) or head
+    if not counts or (m.group("word") and not thing) or counts in LISTICLE:
+        return None
+    return counts, thing, stop
 
 
 def quantities(text: str) -> list[Figure]:
@@ -212,58 +158,22 @@ def quantities(text: str) -> list[Figure]:
     for m in _QUANTITY.finditer(text):
         num, word = m.group("num"), m.group("word")
         start = m.start("cur") if m.group("cur") else m.start("num") if num else m.start("word")
-        end = m.end()
-        if num and (_designator_before(text, start) or _ORDINAL_AFTER.match(text[m.end("num"):])
-                    or _is_list_number(text, start, end)):
+        if _not_a_figure(m, text, start, m.end()):
             continue
-        if m.group("num") and not (m.group("scale") or m.group("pct")) and re.match(r"[A-Za-z]", text[m.end():m.end() + 1]):
-            continue  # letters glued to the number: "1News", "49ers", "20s", "6Digit"
-        if num and (_TIME_AFTER.match(text[m.end("num"):]) or _DATE_NEAR.search(text[max(0, start - 12):start])
-                    or _DATE_NEAR.search(text[end:end + 14].split("\n")[0]) and not m.group("scale")):
+        counted = _what_iscounted_after(m, text, start, m.end(), out)
+        if counted is None:
             continue
-        if num and m.group("num2") and not (m.group("scale") or m.group("pct") or m.group("cur")) \
-                and "-" in text[m.end("num"):m.start("num2")] and not _counted(text, end)[0]:
-            continue  # a score or a code such as 20-13
-        if num and _YEAR.match(num) and not (m.group("cur") or m.group("pct") or m.group("scale")):
-            continue
+        counts, thing, stop = counted
         value = _value(num, word, m.group("scale"))
-        currency = m.group("cur")
-        approx = (m.group("approx") or "").strip().lower()
-        if m.group("pct"):
-            counts, thing, end2 = "percent", "", end
-            thing, end2 = _of_phrase(text, end)
-        elif currency:
-            counts, thing, end2 = CURRENCY_SYMBOLS[currency], "", end
-        else:
-            head, thing, end2 = _counted(text, end)
-            last = thing.split()[-1] if thing else ""
-            if last[:1].isupper() and not last.isupper() and not _title_case(text):
-                continue  # a name with a number in it: "12 Angry Men", "Four Points"
-            if not head and num and out and re.match(r"\s*(?:[a-z]+\s*)?[;,)]|\s*[a-z]+$", text[end:end + 20]) \
-                    and text[end:end + 20].strip(" ;,)").split()[:1] and \
-                    text[end:end + 20].strip(" ;,)").split()[0] in MODIFIERS:
-                head, thing, end2 = out[-1].counts, text[end:end + 20].strip(" ;,)").split()[0], end  # "24 new cases - 3 unlinked"
-            if not head and num:
-                head = _counted_before(text, start)
-            if head in CURRENCY_WORDS:
-                counts = CURRENCY_WORDS[head]
-            elif head in UNITS:
-                counts = UNITS[head]
-            else:
-                counts = head
-            if not counts or (word and not thing) or counts in LISTICLE:
-                continue
-            if word and word.lower() in {"a dozen", "dozen"} and not head:
-                continue
         high = _value(m.group("num2"), None, m.group("scale2") or m.group("scale")) if m.group("num2") else None
-        written = text[(m.start("approx") if m.group("approx") else start):end2].strip()
-        out.append(Figure(text=written, value=_clean_number(value) if value is not None else None,
-                          counts=counts, thing=thing, approx=approx,
+        out.append(Figure(text=text[(m.start("approx") if m.group("approx") else start):stop].strip(),
+                          value=_clean_number(value) if value is not None else None,
+                          counts=counts, thing=thing, approx=(m.group("approx") or "").strip().lower(),
                           high=_clean_number(high) if high is not None else None))
     for m in _VAGUE.finditer(text):
-        head, thing, end = _counted(text, m.end())
+        head, thing, stop = counted_after(text, m.end())
         if head:
-            out.append(Figure(text=text[m.start():end].strip(), value=None, counts=head, thing=thing,
+            out.append(Figure(text=text[m.start():stop].strip(), value=None, counts=head, thing=thing,
                               approx=(m.group("approx") or "").strip().lower()))
     return out
 

@@ -61,7 +61,9 @@ class StoryDesk:
             if not rows:
                 break
             assignments = []
-            for row in rows:
+            # Articles stored by one poll round arrive together: take them in publication order, so
+            # the outcome does not depend on which worker process answered first.
+            for row in sorted(rows, key=lambda r: (r["published"], r["id"])):
                 text = row["content"] if len(row["content"]) > len(row["summary"]) else row["summary"]
                 assignments.append((row, self.engine.add(row["id"], row["title"], text, row["published"])))
             self._save(assignments, int(rows[-1]["seq"]))

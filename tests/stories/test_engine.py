@@ -1,0 +1,94 @@
+"""The incremental engine: stable ids through merges, time windows, copies, any script, restarts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tui.core.cluster import EngineParams, StoryEngine
+from tui.core.models import Article, FeedConfig
+from tui.core.store import HealthUpdate, Store
+from tui.core.stories import StoryDesk
+
+QUAKE = "A magnitude 6.1 earthquake struck Aceh province in Indonesia, injuring dozens and damaging homes."
+FIRE = "Firefighters battled a huge wildfire near Athens as thousands were evacuated from coastal villages."
+
+
+def test_same_event_joins_different_events_do_not() -> None:
+    engine = StoryEngine()
+    a = engine.add("a", "Earthquake hits Indonesia's Aceh", QUAKE, 0)
+    b = engine.add("b", "Dozens injured as quake strikes Aceh, Indonesia", QUAKE.replace("struck", "hit"), 60)
+    c = engine.add("c", "Wildfire forces evacuations near Athens", FIRE, 120)
+    assert a.new_story and not b.new_story and a.story == b.story
+    assert c.new_story and c.story != a.story
+
+
+def test_story_closes_after_the_window() -> None:
+    engine = StoryEngine(EngineParams(window=3600))
+    first = engine.add("a", "Earthquake hits Indonesia's Aceh", QUAKE, 0)
+    later = engine.add("b", "Earthquake hits Indonesia's Aceh", QUAKE, 7200)
+    assert later.new_story and later.story != first.story
+    assert engine.close_quiet(7200) == [first.story]
+
+
+def test_wire_copies_are_recognised() -> None:
+    engine = StoryEngine()
+    original = engine.add("a", "Earthquake hits Indonesia's Aceh", QUAKE, 0)
+    copy = engine.add("b", "Earthquake hits Indonesia's Aceh", QUAKE + " (AFP)", 30)
+    rewrite = engine.add("c", "Dozens hurt in Aceh quake, homes damaged",
+                         "Indonesia's Aceh province was shaken by a 6.1 quake that hurt dozens of people.", 60)
+    assert copy.copy_of == original.article and copy.story == original.story
+    assert rewrite.copy_of is None and rewrite.story == original.story
+
+
+def test_merge_keeps_the_larger_story_id() -> None:
+    engine = StoryEngine(EngineParams(threshold=0.5, merge_threshold=0.3))
+    big = [engine.add(f"a{i}", "Aceh earthquake injures dozens", QUAKE, i) for i in range(3)]
+    small = engine.add("s", "Indonesia quake: homes damaged in Aceh province",
+                       "Homes were damaged across Aceh province in Indonesia after the quake on Tuesday.", 5)
+    survivor = big[0].story
+    assert engine.resolve(small.story) == survivor
+    assert all(engine.resolve(a.story) == survivor for a in big)
+
+
+def test_any_script_clusters_without_crashing() -> None:
+    engine = StoryEngine()
+    ru = [engine.add(f"ru{i}", "Землетрясение в Индонезии", "Землетрясение магнитудой 6,1 произошло в провинции Ачех",
+                     i) for i in range(2)]
+    ar = [engine.add(f"ar{i}", "زلزال يضرب إقليم آتشيه في إندونيسيا", "زلزال بقوة 6.1 درجة يضرب إندونيسيا", i)
+          for i in range(2)]
+    zh = [engine.add(f"zh{i}", "印度尼西亚亚齐省发生6.1级地震", "印度尼西亚亚齐省发生6.1级地震，数十人受伤", i)
+          for i in range(2)]
+    for pair in (ru, ar, zh):
+        assert pair[0].story == pair[1].story
+    assert len({ru[0].story, ar[0].story, zh[0].story}) == 3
+    assert engine.explain(zh[0].story)
+
+
+def _articles(n: int) -> list[Article]:
+    topics = [("Earthquake hits Aceh", QUAKE), ("Wildfire near Athens", FIRE),
+              ("Duma election results", "Russia's ruling party won the Duma election amid fraud claims.")]
+    return [Article(id=f"id{i}", feed=f"feed{i % 4}", title=topics[i % 3][0] + f" update {i}",
+                    link=f"http://e/{i}", author="", published=1_632_000_000 + i * 60,
+                    summary=topics[i % 3][1], content="") for i in range(n)]
+
+
+def test_restart_continues_without_reshuffling(tmp_path: Path) -> None:
+    ok = HealthUpdate(last_attempt=1, status=200, next_due=2, success=True)
+    articles = _articles(30)
+
+    def assignments(db: Path, split: int) -> dict[str, int]:
+        with Store(db) as store:
+            store.sync_feeds([FeedConfig(name=f"feed{i}", url="http://x") for i in range(4)])
+            for a in articles[:split]:
+                store.record_poll(a.feed, ok, [a])
+            StoryDesk(store).run()
+        with Store(db) as store:  # a new process, as after a restart
+            for a in articles[split:]:
+                store.record_poll(a.feed, ok, [a])
+            StoryDesk(store).run()
+            return {r[0]: r[1] for r in store.conn.execute("SELECT article_id, cluster_id FROM article_clusters")}
+
+    once = assignments(tmp_path / "once.db", 30)
+    twice = assignments(tmp_path / "twice.db", 13)
+    assert once == twice
+    assert len(set(once.values())) == 3

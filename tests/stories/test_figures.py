@@ -1,0 +1,84 @@
+"""Key figures: what they count, normalised values, and what is not a figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.facts import Report, story_facts
+from tui.core.figures import extract
+
+PUBLISHED = 1_627_482_000.0  # 2021-07-28T14:20Z
+
+
+@pytest.mark.parametrize(("text", "value", "counts"), [
+    ("Russia deploys 230,000 troops", 230000, "troops"),
+    ("Dushanbe mobilised 20,000 reservists", 20000, "reservists"),
+    ("ready to accept 100,000 refugees", 100000, "refugees"),
+    ("a loan of $1.2 billion", 1_200_000_000, "dollars"),
+    ("The deal is worth $14bn", 14_000_000_000, "dollars"),
+    ("176K new cases reported", 176000, "cases"),
+    ("at least 5 dead after the blast", 5, "dead"),
+    ("two million people were vaccinated", 2_000_000, "people"),
+    ("230k protesters marched", 230000, "protesters"),
+    ("the camp is 20 kilometers from the border", 20, "kilometers"),
+    ("Taliban control 90 percent of the country's borders", 90, "percent"),
+    ("infections rose by 1.5% in a week", 1.5, "percent"),
+    ("A £30bn submarine contract", 30_000_000_000, "pounds"),
+])
+def test_figures_with_what_they_count(text: str, value: float, counts: str) -> None:
+    figures = [f for f in extract(text) if f.key != "date"]
+    assert [(f.value, f.counts) for f in figures] == [(value, counts)]
+
+
+def test_vague_ranges_and_approximations() -> None:
+    (hundreds,) = extract("hundreds of Afghan soldiers fled across the border")
+    assert hundreds.value is None and hundreds.counts == "soldiers" and hundreds.key == "troops"
+    (between,) = extract("between 5 and 8 people were injured")
+    assert (between.value, between.high, between.counts) == (5, 8, "injured")
+    (some,) = extract("Some 230,000 security forces took part")
+    assert some.approx == "some" and some.key == "troops" and some.thing == "security forces"
+
+
+@pytest.mark.parametrize("text", [
+    "at the 201st Russian military base", "voting on H.R. 1, or the People Act", "COVID-19 cases in Manila",
+    "Auckland stays in Alert Level 4", "Apple releases iOS 15 today", "stuck for hours on the M25",
+    "The invasion in 2001 removed the Taliban", "on March 08, 2019 in Washington", "announced at 4pm",
+    "meeting at 10:30 on Tuesday", "1. Read the terms\n2. Sign here", "See also 5 stocks that can make millionaires",
+    "Colts beat Chiefs 20-13", "Jimmy Greaves has died aged 81", "Week 3 starts", "7 things to know about the Emmys",
+    "a 3,000-year-old mask", "Five-star hotels", "Woman in her 20s",
+])
+def test_not_figures(text: str) -> None:
+    assert [f.text for f in extract(text) if f.key != "date"] == []
+
+
+def test_dates_are_normalised_against_publication() -> None:
+    figures = {f.text: (f.start, f.end) for f in extract("", "Drills next month, from August 5 to 10. Talks next week.",
+                                                         PUBLISHED)}
+    assert figures["next month"] == ("2021-08-01", "2021-08-31")
+    assert figures["from August 5 to 10"] == ("2021-08-05", "2021-08-10")
+    assert figures["next week"] == ("2021-08-02", "2021-08-08")
+    assert extract("", "The rally on July 20 drew crowds.", PUBLISHED) == []
+
+
+def test_discrepancies_values_over_time_descriptions_and_timing() -> None:
+    reports = [
+        Report("1", "A", "5 dead in Kabul blast", "", PUBLISHED),
+        Report("2", "B", "Kabul blast toll rises: 8 dead", "", PUBLISHED + 3600),
+        Report("3", "C", "Kabul blast: 6 dead, officials say", "", PUBLISHED + 7200),
+        Report("4", "A", "Tajikistan moves 20,000 troops to border", "Drills next month.", PUBLISHED),
+        Report("5", "B", "Tajikistan calls up 20,000 reservists", "Drills next week.", PUBLISHED),
+    ]
+    rows, discrepancies = story_facts(reports)
+    kinds = {d.kind: d.detail for d in discrepancies}
+    assert kinds["value"] == "dead: 5 (A) → 8 (B) → 6 (C)"
+    assert "20,000 troops (A)" in kinds["description"] and "20,000 reservists (B)" in kinds["description"]
+    assert "next month" in kinds["timing"] and "next week" in kinds["timing"]
+    dead = [r for r in rows if r.key == "dead"]
+    assert len(dead) == 3 and all(r.flags for r in dead)
+
+
+def test_one_report_stating_two_values_is_not_a_discrepancy() -> None:
+    reports = [Report("1", "A", "", "230,000 troops took part; 20,000 troops moved to the border.", PUBLISHED),
+               Report("2", "B", "", "Some 230,000 soldiers joined the drills.", PUBLISHED + 60)]
+    _rows, discrepancies = story_facts(reports)
+    assert discrepancies == []

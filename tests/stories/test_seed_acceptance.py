@@ -1,0 +1,57 @@
+"""The project's first acceptance test: the two seed reports, served as feeds and polled, form one
+story of two outlets with the expected figures, flags and no false figures."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import shared, write_config
+from tests.feedserver import FeedServer, Reply
+
+
+def test_seed_pair_is_one_story_with_its_figures_and_discrepancies(server: FeedServer, tmp_path: Path) -> None:
+    seeds = shared("fixtures", "seeds")
+    server.routes["/presstv"] = Reply(body=(seeds / "presstv.rss.xml").read_bytes())
+    server.routes["/second"] = Reply(body=(seeds / "second-outlet.rss.xml").read_bytes())
+    config = write_config(tmp_path / "feeds.toml", [("Press TV", server.url("/presstv")),
+                                                     ("Second Outlet", server.url("/second"))])
+    base = [sys.executable, "-m", "tui", "--config", str(config), "--db", str(tmp_path / "w.db")]
+    polled = subprocess.run([*base, "poll", "--once"], capture_output=True, text=True, timeout=60)
+    assert polled.returncode == 0, polled.stderr
+    listed = subprocess.run([*base, "clusters", "--json"], capture_output=True, text=True, timeout=60)
+    clusters = json.loads(listed.stdout)["clusters"]
+    assert len(clusters) == 1
+    story = clusters[0]
+    assert {a["feed"] for a in story["articles"]} == {"Press TV", "Second Outlet"}
+    figures = story["figures"]
+
+    def stated(value: float, key: str) -> list[dict[str, object]]:
+        return [f for f in figures if f["value"] == value and f["key"] == key]
+
+    troops_230k = stated(230000, "troops")
+    assert len(troops_230k) == 1 and set(troops_230k[0]["feeds"]) == {"Press TV", "Second Outlet"}  # type: ignore[arg-type]
+    assert {f["counts"] for f in figures if f["value"] == 230000} >= {"forces"} or "security forces" in str(figures)
+    by_20k = {f["key"]: f for f in figures if f["value"] == 20000}
+    assert set(by_20k) == {"troops", "reservists"}
+    assert by_20k["troops"]["feeds"] == ["Press TV"] and by_20k["reservists"]["feeds"] == ["Second Outlet"]
+    assert all(f["flags"] for f in by_20k.values())
+    borders = stated(90, "percent of borders")
+    assert len(borders) == 1 and set(borders[0]["feeds"]) == {"Press TV", "Second Outlet"}  # type: ignore[arg-type]
+    refugees = stated(100000, "refugees")
+    assert len(refugees) == 1 and refugees[0]["feeds"] == ["Press TV"]
+    assert stated(20, "kilometers")
+    drills = [f for f in figures if f["key"] == "date" and "August 5 to 10" in str(f["text"])]
+    assert drills and drills[0]["feeds"] == ["Press TV"]
+    kinds = {(d["kind"], d["detail"]) for d in story["discrepancies"]}
+    assert any(k == "description" and "troops" in d and "reservists" in d for k, d in kinds)
+    assert any(k == "timing" and "next month" in d and "next week" in d for k, d in kinds)
+    # Nothing made of the 201st base, H.R. 1, the 2019 caption date or the boilerplate lines.
+    texts = " | ".join(str(f["text"]) for f in figures)
+    assert all(f["value"] not in (201, 1, 2019, 2021, 5, 8, 22) for f in figures), texts
+    assert "stocks" not in texts and "alternate" not in texts
+    assert story["timeline"][0]["feed"] == "Press TV" and story["timeline"][0]["added"] == "first report"
+    assert story["timeline"][1]["lag_seconds"] == 9900
+    assert story["independent_reports"] == 2

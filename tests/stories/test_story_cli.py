@@ -1,0 +1,53 @@
+"""The scripts' contracts: `wirewatch cluster`, `wirewatch figures` and errors on bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "tui", *args], capture_output=True, text=True, timeout=60)
+
+
+def test_cluster_contract(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    rows = [
+        {"id": "a", "title": "Volcano erupts on La Palma", "text": "Lava flows on La Palma in the Canary Islands.",
+         "published": "2021-09-19T15:00:00Z", "source": "X", "extra": 1},
+        {"id": "b", "title": "La Palma volcano eruption forces evacuations", "summary": "Lava on La Palma.",
+         "published": "2021-09-19T16:00:00+00:00"},
+        {"id": "c", "title": "Russia holds Duma election", "text": "Voters in Russia elect the State Duma."},
+    ]
+    src.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    out = tmp_path / "out.jsonl"
+    assert run("cluster", "--input", str(src), "--output", str(out)).returncode == 0
+    result = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["id"] for r in result] == ["a", "b", "c"]
+    assert result[0]["cluster"] == result[1]["cluster"] != result[2]["cluster"]
+
+
+def test_figures_contract(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "x", "title": "Quake kills at least 5, injures 176K?",
+                               "text": "Officials pledged $14bn. Talks next week.",
+                               "published": "2021-07-28T14:20:00Z"}) + "\n")
+    out = tmp_path / "out.jsonl"
+    assert run("figures", "--input", str(src), "--output", str(out)).returncode == 0
+    (line,) = [json.loads(x) for x in out.read_text().splitlines()]
+    assert line["id"] == "x"
+    got = {(f["value"], f["counts"]) for f in line["figures"]}
+    assert (14_000_000_000, "dollars") in got and (None, "date") in got
+    assert all({"text", "value", "counts"} <= f.keys() for f in line["figures"])
+
+
+def test_bad_input_names_file_and_line(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "title": "ok"}\nnot json\n')
+    result = run("cluster", "--input", str(src), "--output", str(tmp_path / "o.jsonl"))
+    assert result.returncode == 2 and f"{src}:2: not JSON" in result.stderr
+    src.write_text('{"id": "a", "title": "ok", "published": "yesterday"}\n')
+    result = run("figures", "--input", str(src), "--output", str(tmp_path / "o.jsonl"))
+    assert result.returncode == 2 and f"{src}:1: 'published' is not ISO 8601" in result.stderr

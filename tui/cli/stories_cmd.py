@@ -1,0 +1,133 @@
+"""`wirewatch cluster` and `wirewatch figures` (offline, JSONL in and out) and `wirewatch clusters`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any, TextIO
+
+from tui.cli.common import CliError, db_path_from_args, open_store, parse_since
+from tui.cli.listing import _maybe_config
+from tui.core.cluster import StoryEngine
+from tui.core.figures import extract
+
+
+def _published(value: Any, line: int, where: str) -> float | None:
+    if value in (None, ""):
+        return None
+    try:
+        when = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        raise CliError(f"{where}:{line}: 'published' is not ISO 8601: {value!r}") from None
+    if when.tzinfo is None:
+        from datetime import UTC
+
+        when = when.replace(tzinfo=UTC)
+    return when.timestamp()
+
+
+def _records(path: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    try:
+        handle: TextIO = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
+    except OSError as exc:
+        raise CliError(f"{path}: {exc.strerror}") from None
+    with handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise CliError(f"{path}:{number}: not JSON ({exc.msg})") from None
+            if not isinstance(record, dict) or "id" not in record:
+                raise CliError(f"{path}:{number}: each line must be an object with an 'id'")
+            yield number, record
+
+
+def _open_output(path: str) -> TextIO:
+    if path == "-":
+        return sys.stdout
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as exc:
+        raise CliError(f"{path}: {exc.strerror}") from None
+
+
+def run_cluster(args: argparse.Namespace) -> int:
+    """Cluster a JSONL file of articles in file order with the shipped engine; write id → cluster."""
+    engine = StoryEngine()
+    out: list[tuple[str, int]] = []
+    clock = 0.0
+    for number, r in _records(args.input):
+        when = _published(r.get("published"), number, args.input)
+        clock = when if when is not None else clock
+        text = " ".join(str(r.get(k) or "") for k in ("summary", "text"))
+        out.append((str(r["id"]), engine.add(str(r["id"]), str(r.get("title") or ""), text, clock).story))
+    with _open_output(args.output) as handle:
+        for article, story in out:
+            handle.write(json.dumps({"id": article, "cluster": engine.resolve(story)}) + "\n")
+    return 0
+
+
+def figure_json(f: Any) -> dict[str, Any]:
+    """One figure for scripts: text, value, counts (+ extras)."""
+    out = {"text": f.text, "value": f.value, "counts": f.counts, "key": f.key}
+    for extra in ("approx", "high", "start", "end", "thing"):
+        if getattr(f, extra):
+            out[extra] = getattr(f, extra)
+    return out
+
+
+def run_figures(args: argparse.Namespace) -> int:
+    """Extract the key figures of each JSONL article; write id → figures."""
+    with _open_output(args.output) as handle:
+        for number, r in _records(args.input):
+            published = _published(r.get("published"), number, args.input)
+            figures = extract(str(r.get("title") or ""), str(r.get("text") or r.get("summary") or ""), published)
+            handle.write(json.dumps({"id": r["id"], "figures": [figure_json(f) for f in figures]},
+                                    ensure_ascii=False) + "\n")
+    return 0
+
+
+def run_clusters(args: argparse.Namespace) -> int:
+    """Print the stored stories (JSON with --json), clustering anything not clustered yet."""
+    from tui.core.stories import StoryDesk
+    from tui.core.storyview import story_detail, story_ids, story_json
+
+    config = _maybe_config(args)
+    since = parse_since(args.since) if args.since else None
+    store = open_store(db_path_from_args(args, config))
+    try:
+        StoryDesk(store).run()
+        details = [d for d in (story_detail(store, sid) for sid in story_ids(store, since)) if d is not None]
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps({"clusters": [story_json(d) for d in details]}, ensure_ascii=False))
+        return 0
+    from tui.cli.common import safe
+
+    for d in details:
+        outlets = len({a.feed for a in d.articles})
+        flag = "  ⚠ " + "; ".join(x.detail for x in d.discrepancies) if d.discrepancies else ""
+        print(f"#{d.id:<6} {outlets:>2} outlets {len(d.articles):>3} reports  {safe(d.title)[:90]}{safe(flag)[:120]}")
+    return 0
+
+
+def add_parsers(sub: Any) -> None:
+    """Register the story subcommands."""
+    from tui.cli.common import add_location_args
+
+    cluster = sub.add_parser("cluster", help="cluster a JSONL file of articles (offline evaluation)")
+    cluster.add_argument("--input", required=True, metavar="IN.jsonl", help="one article per line ('-' = stdin)")
+    cluster.add_argument("--output", required=True, metavar="OUT.jsonl", help='{"id", "cluster"} per line')
+    figures = sub.add_parser("figures", help="extract key figures from a JSONL file of articles")
+    figures.add_argument("--input", required=True, metavar="IN.jsonl")
+    figures.add_argument("--output", required=True, metavar="OUT.jsonl")
+    clusters = sub.add_parser("clusters", help="list stored stories")
+    add_location_args(clusters)
+    clusters.add_argument("--json", action="store_true", help='print {"clusters": [...]}')
+    clusters.add_argument("--since", metavar="WHEN", help="stories active since (ISO 8601 or 24h, 7d)")

@@ -1,0 +1,134 @@
+"""Finding what a number counts: the noun after it ("230,000 troops"), before it ("cases at 184,088"),
+a share ("90 percent of the borders"), and what makes a number a name instead ("Level 4", "H.R. 1")."""
+
+from __future__ import annotations
+
+import re
+
+from tui.core.figwords import (
+    APPROX,
+    COUNT_NOUNS,
+    DESIGNATORS,
+    HYPHEN_UNITS,
+    MODIFIERS,
+    NOT_COUNTED,
+    UNITS,
+    canonical_count,
+)
+
+_WORD_AFTER = re.compile(r"[\s\-]*([A-Za-z][\w'’.-]*)")
+
+
+def is_count_word(low: str) -> bool:
+    return low in UNITS or low in COUNT_NOUNS or canonical_count(low) != low or low.endswith("s")
+
+
+_PEOPLE = frozenset({"people", "men", "women", "children", "others", "persons", "civilians", "workers"})
+_CASUALTY = frozenset({"killed", "dead", "injured", "wounded", "missing", "arrested", "hurt", "hospitalised",
+                       "hospitalized", "detained", "evacuated", "displaced", "rescued"})
+
+
+_OF_GROUP = re.compile(r"\s+of\s+(?:the|his|her|their|its|our|these|those|[A-Z][\w.]*(?:\s[A-Z][\w.]*)*['’]s)\s+"
+                       r"((?:[a-z][\w-]*\s+)?[a-z][\w-]*)\b")
+_BEFORE = re.compile(r"\b([a-z]+)\s+(?:now\s+)?(?:at|to|reach(?:es|ed)?|hits?|stands?\s+at|rises?\s+to|rose\s+to|"
+                     r"climbs?\s+to|jumps?\s+to|tops?)\s*$")
+
+
+def counted_before(text: str, start: int) -> str:
+    """'active cases at 184,088', 'death toll rises to 24': the counted noun stated before the number."""
+    m = _BEFORE.search(text[max(0, start - 40):start])
+    if m and (m.group(1) in COUNT_NOUNS or m.group(1) in {"toll", "tally", "count"}):
+        return m.group(1)
+    return ""
+
+
+def counted_after(text: str, end: int) -> tuple[str, str, int]:
+    """The counted noun after a number: (head word, phrase as written, end offset)."""
+    group = _OF_GROUP.match(text, end)
+    if group:  # "two of the Queen's sons"
+        for word in group.group(1).split():
+            if is_count_word(word) and word not in MODIFIERS:
+                stop = group.start(1) + group.group(1).index(word) + len(word)
+                return word.lower(), text[end:stop].strip(), stop
+    if end < len(text) and text[end] == "-":  # "20-year", "90-day", "five-star"
+        joined = re.match(r"-([A-Za-z]+)(-old)?\b", text[end:])
+        if not joined or joined.group(2) or joined.group(1).lower() not in HYPHEN_UNITS:
+            return "", "", end
+        return HYPHEN_UNITS[joined.group(1).lower()], joined.group(1), end + joined.end()
+    taken: list[tuple[str, int]] = []  # (word, end offset)
+    pos = end
+    for _ in range(5):
+        match = _WORD_AFTER.match(text, pos)
+        if not match:
+            break
+        word = match.group(1).rstrip(".,;:'’")
+        low = word.lower()
+        if low in NOT_COUNTED:
+            break
+        taken.append((word, match.start(1) + len(word)))
+        pos = match.end()
+        if low in _PEOPLE:
+            look = pos
+            for _ in range(3):  # "people killed", "people were killed", "people are found dead"
+                after = _WORD_AFTER.match(text, look)
+                if not after:
+                    break
+                following = after.group(1).rstrip(".,;:").lower()
+                if following in _CASUALTY:
+                    end_at = after.start(1) + len(following)
+                    return following, text[end - 0:end_at].strip(), end_at
+                if following not in {"are", "were", "was", "have", "has", "been", "found", "confirmed", "reported",
+                                     "feared", "now", "left", "believed"}:
+                    break
+                look = after.end()
+        if is_count_word(low) and low not in MODIFIERS:
+            return low, " ".join(w for w, _ in taken), taken[-1][1]
+    content = [i for i, (w, _) in enumerate(taken) if w.lower() not in MODIFIERS]
+    if not content:
+        return "", "", end
+    i = content[0]
+    return taken[i][0].lower(), " ".join(w for w, _ in taken[: i + 1]), taken[i][1]
+
+
+def of_phrase(text: str, end: int) -> tuple[str, int]:
+    """'of the country's borders' after a percentage: the plural noun it is a share of."""
+    of = re.match(r"\s+of\s+", text[end:])
+    if not of:
+        return "", end
+    pos = end + of.end()
+    taken: list[str] = []
+    for m in re.finditer(r"[\w'’-]+", text[pos:pos + 80]):
+        word = m.group()
+        taken.append(word)
+        plural = word.lower().endswith("s") and word.lower() not in {"its", "his", "this"}
+        if plural and not word.endswith(("'s", "’s")):
+            return " ".join(taken), pos + m.end()
+        if len(taken) >= 4:
+            break
+    return "", end
+
+
+def designator_before(text: str, start: int) -> bool:
+    before = text[max(0, start - 24):start]
+    if before.endswith(("-", "/", "#", "№")) or (before and before[-1].isalnum()):
+        return True  # COVID-19, M25, 9/11, #5
+    words = before.split()
+    if not words:
+        return False
+    last = words[-1].strip("(\"“'")
+    if last.lower().rstrip(".") in DESIGNATORS or last.lower() in DESIGNATORS:
+        return True
+    # A capitalised or mixed-case name right before a number: "iOS 15", "Level 4", "H.R. 1", "Galaxy S21".
+    named = bool(last) and (last[0].isupper() or any(c.isupper() for c in last[1:]))
+    return named and not last.endswith(("'s", "’s")) \
+        and last.lower() not in APPROX and not last.endswith((":", ","))
+
+
+def title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def is_list_number(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and bool(re.match(r"^[.)]\s", text[end:end + 2]))

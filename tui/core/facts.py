@@ -1,0 +1,167 @@
+"""Per story: the key figures grouped by what they count, with the outlets that state them, and the
+discrepancies between outlets or over time (different values, different descriptions, different dates)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from tui.core.figures import Figure, extract
+
+# Durations and generic units describe many different things in one story: never compared.
+_NOT_COMPARED = frozenset({"years", "months", "weeks", "days", "hours", "minutes", "seconds", "date"})
+_CASUALTIES = frozenset({"dead", "injured", "missing", "arrested", "cases"})
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One article as the facts need it."""
+
+    id: str
+    feed: str
+    title: str
+    text: str
+    published: float
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A figure as stated by one report."""
+
+    figure: Figure
+    report: Report
+
+
+@dataclass(slots=True)
+class FigureRow:
+    """One figure of a story (a value of one kind of thing) and who states it."""
+
+    key: str
+    value: float | None
+    text: str
+    counts: str
+    statements: list[Statement] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+
+    @property
+    def feeds(self) -> list[str]:
+        """Outlets stating it, in the order they first did."""
+        return list(dict.fromkeys(s.report.feed for s in sorted(self.statements, key=lambda s: s.report.published)))
+
+    @property
+    def first(self) -> float:
+        """When it was first stated."""
+        return min(s.report.published for s in self.statements)
+
+
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
+    """Outlets (or one outlet over time) disagree."""
+
+    kind: str  # "value", "description", "timing"
+    key: str
+    detail: str
+
+
+def _key(figure: Figure) -> str:
+    if figure.counts == "percent" and figure.thing:
+        return "percent of " + figure.thing.split()[-1].lower()
+    return figure.key
+
+
+def _fmt(value: float | None) -> str:
+    if value is None:
+        return "?"
+    return f"{value:,.0f}" if value == int(value) else f"{value:,}"
+
+
+def story_facts(reports: Sequence[Report]) -> tuple[list[FigureRow], list[Discrepancy]]:
+    """Figures of a story's reports grouped by (kind, value), and the discrepancies between them."""
+    rows: dict[tuple[str, object], FigureRow] = {}
+    for report in sorted(reports, key=lambda r: r.published):
+        for figure in extract(report.title, report.text, report.published):
+            key = _key(figure)
+            ident = (key, figure.value if figure.value is not None else (figure.start, figure.end, figure.text.lower()))
+            row = rows.get(ident)
+            if row is None:
+                row = rows[ident] = FigureRow(key=key, value=figure.value, text=figure.text, counts=figure.counts)
+            row.statements.append(Statement(figure, report))
+    out = list(rows.values())
+    discrepancies = _value_conflicts(out) + _description_conflicts(out) + _timing_conflicts(out)
+    out.sort(key=lambda r: (r.key == "date", -len(r.feeds), r.first))
+    return out, discrepancies
+
+
+def _value_conflicts(rows: list[FigureRow]) -> list[Discrepancy]:
+    by_key: dict[str, list[FigureRow]] = defaultdict(list)
+    for row in rows:
+        if row.value is not None and row.key not in _NOT_COMPARED:
+            by_key[row.key].append(row)
+    out = []
+    for key, group in by_key.items():
+        if len(group) < 2:
+            continue
+        per_report: dict[str, set[float]] = defaultdict(set)
+        for row in group:
+            for s in row.statements:
+                per_report[s.report.id].add(row.value)  # type: ignore[arg-type]
+        # A report that states several values of one kind is counting several things, not disagreeing.
+        single = {rid for rid, values in per_report.items() if len(values) == 1}
+        candidates = [r for r in group if any(s.report.id in single for s in r.statements)]
+        values = sorted({r.value for r in candidates if r.value is not None})
+        if len(values) < 2:
+            continue
+        low, high = values[0], values[-1]
+        if key not in _CASUALTIES and low > 0 and high / low > 3:
+            continue  # an order of magnitude apart: different facts, not a disagreement
+        timeline = sorted(((s.report.published, s.report.feed, r.value) for r in candidates for s in r.statements
+                           if s.report.id in single), key=lambda t: t[0])
+        said = " → ".join(f"{_fmt(v)} ({feed})" for _, feed, v in timeline)
+        detail = f"{key}: {said}"
+        for r in candidates:
+            others = [_fmt(v) for v in values if v != r.value]
+            r.flags.append("also reported as " + ", ".join(others))
+        out.append(Discrepancy("value", key, detail))
+    return out
+
+
+def _description_conflicts(rows: list[FigureRow]) -> list[Discrepancy]:
+    by_value: dict[float, list[FigureRow]] = defaultdict(list)
+    for row in rows:
+        if row.value is not None and row.value >= 100 and row.key not in _NOT_COMPARED and "percent" not in row.key \
+                and row.key not in {"dollars", "euros", "pounds", "rupees", "yen", "pesos"}:
+            by_value[row.value].append(row)
+    out = []
+    for value, group in by_value.items():
+        keys = {r.key for r in group}
+        if len(keys) < 2 or len({f for r in group for f in r.feeds}) < 2:
+            continue
+        said = " vs ".join(f"{_fmt(value)} {r.counts} ({', '.join(r.feeds)})" for r in group)
+        for r in group:
+            r.flags.append("described differently: " + ", ".join(sorted(k for k in keys if k != r.key)))
+        out.append(Discrepancy("description", " / ".join(sorted(keys)), said))
+    return out
+
+
+def _timing_conflicts(rows: list[FigureRow]) -> list[Discrepancy]:
+    dated = [r for r in rows if r.key == "date" and r.statements[0].figure.start]
+    out = []
+    for i, a in enumerate(dated):
+        for b in dated[i + 1:]:
+            fa, fb = a.statements[0].figure, b.statements[0].figure
+            if set(a.feeds) == set(b.feeds):
+                continue  # one outlet's own dates for different things
+            overlap = (fa.start or "") <= (fb.end or "") and (fb.start or "") <= (fa.end or "")
+            both_relative = not _explicit(fa) and not _explicit(fb)
+            if not overlap or (both_relative and (fa.start, fa.end) != (fb.start, fb.end)):
+                detail = (f"{fa.text} ({', '.join(a.feeds)}: {fa.start}–{fa.end}) vs "
+                          f"{fb.text} ({', '.join(b.feeds)}: {fb.start}–{fb.end})")
+                a.flags.append(f"timing differs from {fb.text}")
+                b.flags.append(f"timing differs from {fa.text}")
+                out.append(Discrepancy("timing", "date", detail))
+    return out
+
+
+def _explicit(figure: Figure) -> bool:
+    return any(ch.isdigit() for ch in figure.text)
