@@ -13,7 +13,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from tui.core.features import Counts, document_features, stem, words
 
@@ -31,9 +31,10 @@ class EngineParams:
     window: float = 3 * 86400.0  # a story with no report for this long is closed
     query_terms: int = 12  # strongest terms of an article used to find candidate stories
     index_terms: int = 30  # strongest terms of a story kept in the inverted index
-    max_candidates: int = 24  # stories scored exactly per article
+    max_candidates: int = 12  # stories scored exactly per article
     doc_terms: int = 60  # terms kept per article vector
     centroid_terms: int = 400  # terms kept per story centroid
+    merge_terms: int = 60  # strongest terms of the smaller story compared when checking a merge
     copy_ratio: float = 92.0  # rapidfuzz ratio of headline + lead above which a report is a copy
     copy_memory: int = 40  # recent members of a story compared for copies
 
@@ -53,7 +54,8 @@ class Story:
     indexed: tuple[str, ...] = ()
     title: str = ""
     title_score: float = -1.0
-    recent: list[tuple[str, str]] = field(default_factory=list)  # (article id, fingerprint)
+    recent: list[str] = field(default_factory=list)  # article ids of the latest members
+    prints: list[str] = field(default_factory=list)  # and their fingerprints
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +70,9 @@ class Assignment:
     merged: tuple[int, ...] = ()  # stories folded into `story` because of this article
 
 
+_LOGS = [math.log(i + 1.0) for i in range(1 << 16)]  # log(df + 1) for the common small df
+
+
 class _Idf:
     """Document frequencies learned as articles arrive."""
 
@@ -80,8 +85,10 @@ class _Idf:
         df = self.df
         for term in counts:
             df[term] += 1
-        n = self.docs + 1.0
-        weights = {t: (1.0 + math.log(c)) * (math.log(n / (df[t] + 1.0)) + 1.0) for t, c in counts.items()}
+        base = math.log(self.docs + 1.0) + 1.0
+        logs = _LOGS
+        weights = {t: (1.0 + math.log(c)) * (base - (logs[df[t]] if df[t] < len(logs) else math.log(df[t] + 1.0)))
+                   for t, c in counts.items()}
         if len(weights) > keep:
             weights = dict(heapq.nlargest(keep, weights.items(), key=lambda kv: kv[1]))
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
@@ -91,19 +98,40 @@ class _Idf:
 def _dot(a: Vector, b: Vector) -> float:
     if len(a) > len(b):
         a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
+    get = b.get
+    total = 0.0
+    for term, weight in a.items():
+        other = get(term)
+        if other is not None:
+            total += weight * other
+    return total
 
 
-def _add(into: Vector, vec: Vector, keep: int) -> Vector:
+def _add(into: Vector, norm2: float, vec: Vector, keep: int) -> tuple[Vector, float]:
+    """Add `vec` to a centroid, keeping its squared norm up to date; prune it to `keep` terms when it grows."""
     for term, weight in vec.items():
-        into[term] = into.get(term, 0.0) + weight
+        old = into.get(term, 0.0)
+        into[term] = old + weight
+        norm2 += weight * (2.0 * old + weight)
     if len(into) > keep * 1.5:
-        return dict(heapq.nlargest(keep, into.items(), key=lambda kv: kv[1]))
-    return into
+        into = dict(heapq.nlargest(keep, into.items(), key=lambda kv: kv[1]))
+        norm2 = sum(w * w for w in into.values())
+    return into, norm2
 
 
 def _top(vec: Vector, k: int) -> list[str]:
+    if len(vec) <= 4 * k:
+        return sorted(vec, key=vec.__getitem__, reverse=True)[:k]
     return [t for t, _ in heapq.nlargest(k, vec.items(), key=lambda kv: kv[1])]
+
+
+def _merge_check_due(size: int) -> bool:
+    """Stories are compared for merging while small and then at sizes 16, 24, 32, 48, 64, ...:
+    a story's centroid moves less with every report, so later checks rarely find anything new."""
+    if size <= 12:
+        return True
+    high = 1 << (size.bit_length() - 1)
+    return size in (high, high + high // 2)
 
 
 def fingerprint(title: str, text: str) -> str:
@@ -138,7 +166,12 @@ class StoryEngine:
         return self._combine(text, spec)
 
     def _story_score(self, a: Story, b: Story) -> float:
-        text = _dot(a.text, b.text) / math.sqrt(a.text_norm2 * b.text_norm2) if a.text_norm2 and b.text_norm2 else 0.0
+        if len(a.text) > len(b.text):
+            a, b = b, a
+        # The smaller story's strongest terms carry nearly all of the dot product.
+        top = dict(heapq.nlargest(self.params.merge_terms, a.text.items(), key=lambda kv: kv[1])) \
+            if len(a.text) > self.params.merge_terms else a.text
+        text = _dot(top, b.text) / math.sqrt(a.text_norm2 * b.text_norm2) if a.text_norm2 and b.text_norm2 else 0.0
         spec = (_dot(a.spec, b.spec) / math.sqrt(a.spec_norm2 * b.spec_norm2)
                 if a.spec_norm2 and b.spec_norm2 else None)
         return self._combine(text, spec)
@@ -182,29 +215,28 @@ class StoryEngine:
         score = 1.0 if created else best_sim
         if score > best.title_score and title:
             best.title, best.title_score = title, score
-        merged = self._merge_similar(best, when)
+        merged = self._merge_similar(best, when) if _merge_check_due(best.size) else ()
         return Assignment(article_id, self.resolve(best.id), created, best_sim, copy_of, merged)
 
     def _copy_of(self, story: Story, print_: str, article_id: str) -> str | None:
-        match = None
-        for other_id, other in story.recent:
-            if fuzz.ratio(print_, other, score_cutoff=self.params.copy_ratio):
-                match = other_id
-                break
-        story.recent.append((article_id, print_))
+        found = process.extractOne(print_, story.prints, scorer=fuzz.ratio,
+                                   score_cutoff=self.params.copy_ratio) if story.prints else None
+        match = story.recent[found[2]] if found else None
+        story.recent.append(article_id)
+        story.prints.append(print_)
         del story.recent[: -self.params.copy_memory]
+        del story.prints[: -self.params.copy_memory]
         return match
 
     def _absorb(self, story: Story, tvec: Vector, svec: Vector, when: float) -> None:
         keep = self.params.centroid_terms
-        story.text = _add(story.text, tvec, keep)
-        story.spec = _add(story.spec, svec, keep)
-        story.text_norm2 = sum(w * w for w in story.text.values())
-        story.spec_norm2 = sum(w * w for w in story.spec.values())
+        story.text, story.text_norm2 = _add(story.text, story.text_norm2, tvec, keep)
+        story.spec, story.spec_norm2 = _add(story.spec, story.spec_norm2, svec, keep)
         story.size += 1
         story.first = min(story.first, when)
         story.last = max(story.last, when)
-        self._reindex(story)
+        if _merge_check_due(story.size):  # a big story's strongest terms change slowly
+            self._reindex(story)
 
     def _reindex(self, story: Story) -> None:
         top = tuple(_top(story.text, self.params.index_terms))
@@ -231,13 +263,12 @@ class StoryEngine:
 
     def _fold(self, keep: Story, gone: Story) -> None:
         limit = self.params.centroid_terms
-        keep.text = _add(keep.text, gone.text, limit)
-        keep.spec = _add(keep.spec, gone.spec, limit)
-        keep.text_norm2 = sum(w * w for w in keep.text.values())
-        keep.spec_norm2 = sum(w * w for w in keep.spec.values())
+        keep.text, keep.text_norm2 = _add(keep.text, keep.text_norm2, gone.text, limit)
+        keep.spec, keep.spec_norm2 = _add(keep.spec, keep.spec_norm2, gone.spec, limit)
         keep.size += gone.size
         keep.first, keep.last = min(keep.first, gone.first), max(keep.last, gone.last)
         keep.recent = (keep.recent + gone.recent)[-self.params.copy_memory:]
+        keep.prints = (keep.prints + gone.prints)[-self.params.copy_memory:]
         if gone.title_score > keep.title_score:
             keep.title, keep.title_score = gone.title, gone.title_score
         for term in gone.indexed:

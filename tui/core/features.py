@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import lru_cache
 
 import Stemmer
 
@@ -32,12 +31,17 @@ _CONNECTORS = frozenset({"of", "the", "de", "del", "al", "el", "bin", "ibn", "va
 _STEMMER = Stemmer.Stemmer("english")
 
 
-@lru_cache(maxsize=200_000)
+_STEMS: dict[str, str] = {}
+
+
 def stem(word: str) -> str:
     """The stem of a lower-cased word (Snowball English; other scripts pass through unchanged)."""
-    if not word.isascii():
-        return word
-    return str(_STEMMER.stemWord(word))
+    cached = _STEMS.get(word)
+    if cached is None:
+        cached = str(_STEMMER.stemWord(word)) if word.isascii() else word
+        if len(_STEMS) < 500_000:
+            _STEMS[word] = cached
+    return cached
 
 
 def _split_cjk(token: str) -> list[str]:
@@ -49,9 +53,12 @@ def _split_cjk(token: str) -> list[str]:
 def raw_tokens(text: str) -> list[str]:
     """Word tokens as written (letters and digits; inner apostrophes, hyphens, decimal points kept)."""
     out: list[str] = []
-    for match in _WORD.finditer(text):
-        token = match.group().strip("'’-.,")
-        if token:
+    for token in _WORD.findall(text):
+        if token[-1] in "'’-.,":
+            token = token.rstrip("'’-.,")
+        if token.isascii():
+            out.append(token)
+        else:
             out.extend(_split_cjk(token))
     return out
 
@@ -59,14 +66,20 @@ def raw_tokens(text: str) -> list[str]:
 def words(text: str) -> list[str]:
     """Content words as written, lower-cased: stop words, one-letter tokens and possessives dropped,
     hyphenated compounds split."""
+    return words_of(raw_tokens(text))
+
+
+def words_of(tokens: list[str]) -> list[str]:
+    """`words` of already tokenised text."""
     out: list[str] = []
-    for token in raw_tokens(text):
-        low = token.lower().replace("’", "'")
-        if low.endswith("'s"):
-            low = low[:-2]
-        for part in low.split("-") if "-" in low else (low,):
-            if part and (len(part) > 1 or part.isdigit()) and part not in STOPWORDS:
-                out.append(part)
+    for token in tokens:
+        low = token.lower()
+        if "'" in low or "’" in low:
+            low = low.replace("’", "'").removesuffix("'s")
+        if "-" in low:
+            out.extend(p for p in low.split("-") if p and (len(p) > 1 or p.isdigit()) and p not in STOPWORDS)
+        elif (len(low) > 1 or low.isdigit()) and low not in STOPWORDS:
+            out.append(low)
     return out
 
 
@@ -79,18 +92,20 @@ def _is_capitalised(word: str) -> bool:
     return word[0].isupper() and (not word.isupper() or 2 <= len(word) <= 5)
 
 
-def entities(text: str, context: str = "") -> list[str]:
+def entities(text: str, context: str = "", lower_words: set[str] | None = None,
+             capital_words: set[str] | None = None) -> list[str]:
     """Capitalised names (people, places, organisations) as lower-cased phrases.
 
     A capitalised word counts when it is not a common word: not a stop word and, when it starts a
     sentence, not also written in lower case in the text or its `context`. In a headline written
     in Title Case, only words that the context also capitalises count.
     """
-    if not any(c.isupper() for c in text):
+    if text == text.lower():
         return []  # lower-cased input (or a script without case): no capitalisation signal
-    body = context or text
-    lower_words = {t.lower() for t in raw_tokens(body) if t.islower()}
-    capital_words = {t.lower() for t in raw_tokens(context) if _is_capitalised(t)} if context else set()
+    if lower_words is None:
+        lower_words = {t.lower() for t in raw_tokens(context or text) if t.islower()}
+    if capital_words is None:
+        capital_words = {t.lower() for t in raw_tokens(context) if _is_capitalised(t)} if context else set()
     words = [w for w in raw_tokens(text) if len(w) > 3]
     shouting = len(words) >= 2 and all(w.isupper() for w in words if w.isalpha())
     title_case = bool(context) and len(words) >= 3 and sum(_is_capitalised(w) for w in words) >= 0.6 * len(words)
@@ -128,7 +143,7 @@ def entities(text: str, context: str = "") -> list[str]:
         if not word:
             continue
         gap = text[previous_end:match.start()]
-        sentence_start = match.start() == 0 or bool(_SENTENCE_END.search(text[:match.start()]))
+        sentence_start = match.start() == 0 or bool(_SENTENCE_END.search(text[max(0, match.start() - 4):match.start()]))
         previous_end = match.end()
         joined = not gap.strip() or gap.strip() == "-"
         if capitalised(word) and proper(word, sentence_start and not phrase):
@@ -147,27 +162,24 @@ def entities(text: str, context: str = "") -> list[str]:
     return found
 
 
-def numbers(text: str) -> list[str]:
-    """Numbers as written in the text, normalised (thousands separators dropped), without years."""
-    out = []
-    for token in raw_tokens(text):
+def numbers_and_years(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """Numbers as written (thousands separators dropped) and, apart, four-digit years (1900-2099)."""
+    numbers: list[str] = []
+    years: list[str] = []
+    for token in tokens:
         if token[0].isdigit():
             value = token.replace(",", "")
             if len(value) == 4 and value.isdigit() and value.startswith(("19", "20")):
-                continue
-            out.append(value)
-    return out
-
-
-def years(text: str) -> list[str]:
-    """Four-digit years (1900-2099) mentioned in the text."""
-    return [t for t in raw_tokens(text) if len(t) == 4 and t.isdigit() and t.startswith(("19", "20"))]
+                years.append(value)
+            else:
+                numbers.append(value)
+    return numbers, years
 
 
 Counts = dict[str, float]
 
 
-def document_features(title: str, text: str, title_weight: float = 3.0, max_words: int = 400) -> tuple[Counts, Counts]:
+def document_features(title: str, text: str, title_weight: float = 3.0, max_words: int = 150) -> tuple[Counts, Counts]:
     """An article's two views, from its headline and lead (first `max_words` words of the text).
 
     Terms: content words (headline words count `title_weight` times) plus `e:` names. Specifics:
@@ -175,18 +187,24 @@ def document_features(title: str, text: str, title_weight: float = 3.0, max_word
     (headline counts triple).
     """
     lead = " ".join(text.split()[:max_words]) if text else ""
+    title_tokens, lead_tokens = raw_tokens(title), raw_tokens(lead)
     terms_view: Counts = defaultdict(float)
     spec: Counts = defaultdict(float)
-    for term in terms(title):
-        terms_view[term] += title_weight
-    for term in terms(lead):
-        terms_view[term] += 1.0
-    for weight, part, context in ((3.0, title, lead), (1.0, lead, "")):
-        for name in entities(part, context):
+    for word in words_of(title_tokens):
+        terms_view[stem(word)] += title_weight
+    for word in words_of(lead_tokens):
+        terms_view[stem(word)] += 1.0
+    cased = title != title.lower() or lead != lead.lower()
+    lower = {t.lower() for t in lead_tokens if t.islower()} if cased and lead else None
+    capital = {t.lower() for t in lead_tokens if _is_capitalised(t)} if cased and lead else None
+    for weight, part, tokens, context in ((3.0, title, title_tokens, lead), (1.0, lead, lead_tokens, "")):
+        names = entities(part, context, lower, capital if context else set()) if cased else []
+        for name in names:
             terms_view["e:" + name] += weight
             spec["e:" + name] += weight
-        for number in numbers(part):
+        numbers, years = numbers_and_years(tokens)
+        for number in numbers:
             spec["n:" + number] += weight * 0.5
-        for year in years(part):
+        for year in years:
             spec["y:" + year] += weight
     return dict(terms_view), dict(spec)
