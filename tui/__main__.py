@@ -21,6 +21,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_location_args(poll)
     poll.add_argument("--once", action="store_true", help="poll due feeds once, print results, exit")
     poll.add_argument("--all", action="store_true", help="poll every enabled feed, due or not")
+    poll.add_argument("--no-cluster", action="store_true",
+                      help="only fetch and store; stories are built later (by the dashboard or `clusters`)")
 
     feeds = sub.add_parser("feeds", help="show feed health")
     add_location_args(feeds)

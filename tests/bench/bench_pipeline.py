@@ -1,7 +1,8 @@
 """Pipeline benchmark: `wirewatch poll --once --all` vs newsboat on 500 local feeds × 50 items.
 
-Cold = empty database / cache; warm = every feed answers 304. Both tools poll the same URLs from the
-same server process on 127.0.0.1, with the same concurrency, in the same run.
+Cold = empty database / cache (`--no-cluster`: fetch, parse, store); warm = every feed answers 304;
+cold + stories = cold with the story engine clustering all 25,000 articles (the default). Both tools
+poll the same URLs from the same server process on 127.0.0.1, with the same concurrency, in the same run.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def start_server(feeds: int, items: int) -> tuple[subprocess.Popen[bytes], int]:
     return proc, port
 
 
-def wirewatch_runs(port: int, feeds: int, concurrency: int, work: Path, rounds: int) -> list[tuple[Run, Run]]:
+def wirewatch_runs(port: int, feeds: int, concurrency: int, work: Path, rounds: int) -> list[tuple[Run, ...]]:
     config = work / "feeds.toml"
     lines = ["[settings]", f"concurrency = {concurrency}", f"per_host_concurrency = {concurrency}", ""]
     for i in range(feeds):
@@ -36,11 +37,11 @@ def wirewatch_runs(port: int, feeds: int, concurrency: int, work: Path, rounds: 
     exe = str(Path(sys.executable).parent / "wirewatch")
     out = []
     for r in range(rounds):
-        db = work / f"ww{r}.db"
-        cmd = [exe, "--config", str(config), "--db", str(db), "poll", "--once", "--all"]
-        cold = measure(cmd)
+        cmd = [exe, "--config", str(config), "--db", str(work / f"ww{r}.db"), "poll", "--once", "--all"]
+        cold = measure([*cmd, "--no-cluster"])
         warm = measure(cmd)
-        out.append((cold, warm))
+        clustered = measure([exe, "--config", str(config), "--db", str(work / f"wwc{r}.db"), "poll", "--once", "--all"])
+        out.append((cold, warm, clustered))
     return out
 
 
@@ -63,7 +64,7 @@ def newsboat_runs(port: int, feeds: int, threads: int, work: Path, rounds: int) 
     return out
 
 
-def best(runs: list[tuple[Run, Run]], which: int) -> Run:
+def best(runs: list[tuple[Run, ...]], which: int) -> Run:
     return min((r[which] for r in runs), key=lambda x: x.seconds)
 
 
@@ -84,11 +85,11 @@ def main() -> None:
         server.kill()
     print(f"pipeline: {args.feeds} feeds x {args.items} items, concurrency {args.concurrency}, "
           f"best of {args.rounds}")
-    for label, idx in (("cold", 0), ("warm", 1)):
+    for label, idx, other in (("cold", 0, 0), ("warm", 1, 1), ("cold + stories", 2, 0)):
         w = best(ours, idx)
-        line = f"  {label}: wirewatch {w.seconds:6.2f} s {w.peak_mb:6.1f} MB"
+        line = f"  {label:>14}: wirewatch {w.seconds:6.2f} s {w.peak_mb:6.1f} MB"
         if theirs:
-            n = best(theirs, idx)
+            n = best(theirs, other)
             line += f" | newsboat {n.seconds:6.2f} s {n.peak_mb:6.1f} MB | ratio {w.seconds / n.seconds:.3f}x"
         else:
             line += " | newsboat not installed (apt-get install newsboat)"

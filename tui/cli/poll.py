@@ -15,6 +15,7 @@ from typing import TextIO
 from tui.cli.common import CliError, config_from_args, db_path_from_args, iso_utc, open_store, safe
 from tui.core.models import PollOutcome
 from tui.core.poller import Poller
+from tui.core.stories import BackgroundDesk
 
 EXIT_NOTHING_RAN = 1
 StoredHook = Callable[[Poller, Sequence[PollOutcome]], None]
@@ -94,16 +95,26 @@ def run_once(args: argparse.Namespace, on_stored: StoredHook | None = None) -> i
             return 0
         progress = _Progress(len(due), sys.stdout, sys.stderr)
         started = time.monotonic()
-        try:
-            outcomes = asyncio.run(poller.poll(all_feeds=args.all, on_outcome=progress))
-        finally:
-            progress.close()
+        # Stories are built while the feeds are still being fetched, on a second connection.
+        with BackgroundDesk(store.path) as desk:
+
+            def on_outcome(outcome: PollOutcome) -> None:
+                progress(outcome)
+                if (outcome.new or outcome.updated) and not args.no_cluster:
+                    desk.start()
+
+            try:
+                outcomes = asyncio.run(poller.poll(all_feeds=args.all, on_outcome=on_outcome))
+            finally:
+                progress.close()
         if on_stored is not None:
             on_stored(poller, outcomes)
-        clustered = cluster_stored(poller, outcomes)
         print(summary(outcomes, time.monotonic() - started))
-        if clustered:
-            print(clustered)
+        if desk.error:
+            print(f"wirewatch: clustering failed: {desk.error}", file=sys.stderr)
+        elif desk.articles:
+            print(f"clustered {desk.articles} articles: {len(desk.new_stories)} new stories, "
+                  f"{len(desk.touched)} stories with new reports")
         if outcomes and all(o.kind == "error" for o in outcomes):
             return EXIT_NOTHING_RAN
         return 0
@@ -129,7 +140,7 @@ def run_daemon(args: argparse.Namespace, on_stored: StoredHook | None = None) ->
     def round_done(outcomes: Sequence[PollOutcome]) -> None:
         if on_stored is not None:
             on_stored(poller, outcomes)
-        clustered = cluster_stored(poller, outcomes)
+        clustered = "" if args.no_cluster else cluster_stored(poller, outcomes)
         if clustered:
             print(f"{iso_utc(time.time())} {clustered}", flush=True)
 

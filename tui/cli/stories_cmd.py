@@ -11,8 +11,6 @@ from typing import Any, TextIO
 
 from tui.cli.common import CliError, db_path_from_args, open_store, parse_since
 from tui.cli.listing import _maybe_config
-from tui.core.cluster import StoryEngine
-from tui.core.figures import extract
 
 
 def _published(value: Any, line: int, where: str) -> float | None:
@@ -58,6 +56,8 @@ def _open_output(path: str) -> TextIO:
 
 def run_cluster(args: argparse.Namespace) -> int:
     """Cluster a JSONL file of articles in file order with the shipped engine; write id → cluster."""
+    from tui.core.cluster import StoryEngine
+
     engine = StoryEngine()
     out: list[tuple[str, int]] = []
     clock = 0.0
@@ -83,6 +83,8 @@ def figure_json(f: Any) -> dict[str, Any]:
 
 def run_figures(args: argparse.Namespace) -> int:
     """Extract the key figures of each JSONL article; write id → figures."""
+    from tui.core.figures import extract
+
     with _open_output(args.output) as handle:
         for number, r in _records(args.input):
             published = _published(r.get("published"), number, args.input)

@@ -34,6 +34,7 @@ class EngineParams:
     max_candidates: int = 12  # stories scored exactly per article
     doc_terms: int = 60  # terms kept per article vector
     centroid_terms: int = 400  # terms kept per story centroid
+    merge_candidates: int = 6  # stories compared with a story that might merge
     merge_terms: int = 60  # strongest terms of the smaller story compared when checking a merge
     copy_ratio: float = 92.0  # rapidfuzz ratio of headline + lead above which a report is a copy
     copy_memory: int = 40  # recent members of a story compared for copies
@@ -54,6 +55,8 @@ class Story:
     indexed: tuple[str, ...] = ()
     title: str = ""
     title_score: float = -1.0
+    signature: Vector = field(default_factory=dict)  # strongest terms, for merge checks
+    signature_size: int = -1
     recent: list[str] = field(default_factory=list)  # article ids of the latest members
     prints: list[str] = field(default_factory=list)  # and their fingerprints
 
@@ -135,8 +138,8 @@ def _merge_check_due(size: int) -> bool:
 
 
 def fingerprint(title: str, text: str) -> str:
-    """What copies of one report share: the headline and the first words, normalised."""
-    return " ".join(words(title)) + " | " + " ".join(words(" ".join(text.split()[:60])))
+    """What copies of one report share: the headline and the start of the text, case and spacing folded."""
+    return " ".join(title.lower().split()) + " | " + " ".join(text[:400].lower().split())
 
 
 class StoryEngine:
@@ -165,25 +168,32 @@ class StoryEngine:
         spec = _dot(svec, story.spec) / math.sqrt(story.spec_norm2) if svec and story.spec_norm2 else None
         return self._combine(text, spec)
 
+    def _signature(self, story: Story) -> Vector:
+        """A story's strongest terms (they carry nearly all of a dot product), cached per size."""
+        if story.signature_size != story.size:
+            k = self.params.merge_terms
+            story.signature = story.text if len(story.text) <= k else dict(
+                heapq.nlargest(k, story.text.items(), key=lambda kv: kv[1]))
+            story.signature_size = story.size
+        return story.signature
+
     def _story_score(self, a: Story, b: Story) -> float:
         if len(a.text) > len(b.text):
             a, b = b, a
-        # The smaller story's strongest terms carry nearly all of the dot product.
-        top = dict(heapq.nlargest(self.params.merge_terms, a.text.items(), key=lambda kv: kv[1])) \
-            if len(a.text) > self.params.merge_terms else a.text
+        top = self._signature(a)
         text = _dot(top, b.text) / math.sqrt(a.text_norm2 * b.text_norm2) if a.text_norm2 and b.text_norm2 else 0.0
         spec = (_dot(a.spec, b.spec) / math.sqrt(a.spec_norm2 * b.spec_norm2)
                 if a.spec_norm2 and b.spec_norm2 else None)
         return self._combine(text, spec)
 
-    def _candidates(self, keys: list[str], when: float, exclude: int = 0) -> list[Story]:
+    def _candidates(self, keys: list[str], when: float, exclude: int = 0, limit: int = 0) -> list[Story]:
         hits: Counter[int] = Counter()
         for term in keys:
             for sid in self.index.get(term, ()):
                 hits[sid] += 1
         hits.pop(exclude, None)
         out = []
-        for sid, _ in hits.most_common(self.params.max_candidates):
+        for sid, _ in hits.most_common(limit or self.params.max_candidates):
             story = self.stories[sid]
             if when - story.last <= self.params.window:
                 out.append(story)
@@ -250,7 +260,8 @@ class StoryEngine:
         merged: list[int] = []
         while True:
             best, best_sim = None, 0.0
-            for other in self._candidates(list(story.indexed[: self.params.query_terms]), when, story.id):
+            keys = list(story.indexed[: self.params.query_terms])
+            for other in self._candidates(keys, when, story.id, self.params.merge_candidates):
                 sim = self._story_score(story, other)
                 if sim > best_sim:
                     best, best_sim = other, sim

@@ -17,6 +17,7 @@ from tui.core.shards import Job, Message, Plan, plan_work, run_worker
 from tui.core.store import FetchState, HealthUpdate, Store
 
 OutcomeCallback = Callable[[PollOutcome], None]
+HEALTH_BATCH = 100  # 304 answers whose health is written together (they carry no articles)
 INDEX_BATCH = 5000  # new articles between full-text index updates during a poll
 WATCHDOG_SLACK = 30.0  # seconds of silence past the fetch timeout before a worker is presumed hung
 
@@ -32,6 +33,7 @@ class Poller:
         self.start_method = start_method  # "forkserver" where the parent runs other threads (the TUI)
         self._in_flight: set[str] = set()
         self._synced = False
+        self._unchanged: list[tuple[str, HealthUpdate]] = []
 
     def close(self) -> None:
         """Kept for symmetry with callers' cleanup; worker processes never outlive a poll."""
@@ -109,6 +111,7 @@ class Poller:
                 if on_outcome is not None:
                     on_outcome(outcome)
         finally:
+            self._flush_unchanged()
             self._in_flight -= set(by_name)
         if any(o.new for o in outcomes):
             self.store.index_pending()
@@ -166,6 +169,10 @@ class Poller:
                     proc.kill()
                     proc.join()
 
+    def _flush_unchanged(self) -> None:
+        updates, self._unchanged = self._unchanged, []
+        self.store.record_health(updates)
+
     def _handle(self, feed: FeedConfig, result: FetchResult, parsed: ParsedFeed | None,
                 state: FetchState | None) -> PollOutcome:
         """Turn one feed's fetch (and parse) into stored health and articles, in one transaction."""
@@ -189,7 +196,9 @@ class Poller:
             update = HealthUpdate(last_attempt=now, status=result.status, success=True, not_modified=True,
                                   next_due=next_due_after_success(now, interval, ttl, result.max_age),
                                   etag=result.etag, last_modified=result.last_modified, redirected_to=moved)
-            self.store.record_poll(feed.name, update)
+            self._unchanged.append((feed.name, update))
+            if len(self._unchanged) >= HEALTH_BATCH:
+                self._flush_unchanged()
             return PollOutcome(feed.name, "unchanged", status=result.status, note=note)
         update = HealthUpdate(last_attempt=now, status=result.status, success=True,
                               next_due=next_due_after_success(now, interval, parsed.ttl_seconds, result.max_age),

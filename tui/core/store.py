@@ -152,6 +152,15 @@ class Store:
             self._write_health(feed_id, update)
         return WriteResult(tuple(new), tuple(changed))
 
+    def record_health(self, updates: Sequence[tuple[str, HealthUpdate]]) -> None:
+        """Store health-only results (304s) of several feeds in one transaction; each stays whole."""
+        if not updates:
+            return
+        ids = [(self.feed_id(feed), update) for feed, update in updates]
+        with self.transaction():
+            for feed_id, update in ids:
+                self._write_health(feed_id, update)
+
     def _write_health(self, feed_id: int, u: HealthUpdate) -> None:
         if u.success:
             self.conn.execute(

@@ -10,9 +10,15 @@ import json
 import pickle
 import time
 from dataclasses import dataclass
+from multiprocessing import get_context
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from tui.core.cluster import Assignment, StoryEngine
 from tui.core.store import Store
+
+if TYPE_CHECKING:  # the engine (and its stemmer and fuzzy matcher) is imported only when there is work
+    from tui.core.cluster import Assignment, StoryEngine
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,19 +36,33 @@ class StoryDesk:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        row = store.conn.execute("SELECT clustered_upto, state FROM engine_state WHERE id = 1").fetchone()
-        self.upto = 0
-        self.engine = StoryEngine()
+        row = store.conn.execute("SELECT clustered_upto FROM engine_state WHERE id = 1").fetchone()
+        self.upto = int(row[0]) if row else 0
+        self._engine: StoryEngine | None = None
+
+    @property
+    def engine(self) -> StoryEngine:
+        """The engine, loaded from its saved state on first use (nothing to load when nothing is pending)."""
+        if self._engine is None:
+            self._engine = self._load()
+        return self._engine
+
+    def _load(self) -> StoryEngine:
+        from tui.core.cluster import StoryEngine
+
+        row = self.store.conn.execute("SELECT clustered_upto, state FROM engine_state WHERE id = 1").fetchone()
         if row is not None:
             try:
                 engine = pickle.loads(row[1])
                 if isinstance(engine, StoryEngine):
-                    self.engine, self.upto = engine, int(row[0])
-            except Exception:  # an unreadable snapshot: rebuild from the stored assignments' order
-                self.upto = 0
-        if self.upto == 0:
-            top = store.conn.execute("SELECT coalesce(max(cluster_id), 0) FROM article_clusters").fetchone()[0]
-            self.engine.next_id = max(self.engine.next_id, int(top) + 1)
+                    self.upto = int(row[0])
+                    return engine
+            except Exception:  # an unreadable snapshot: continue with a fresh engine, keep the ids unique
+                pass
+        engine = StoryEngine()
+        top = self.store.conn.execute("SELECT coalesce(max(id), 0) FROM clusters").fetchone()[0]
+        engine.next_id = int(top) + 1
+        return engine
 
     def pending(self) -> int:
         """How many stored articles have not been clustered yet."""
@@ -55,6 +75,9 @@ class StoryDesk:
         merged: list[tuple[int, int]] = []
         total = 0
         while True:
+            top = self.store.conn.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
+            if top <= self.upto:
+                break
             rows = self.store.conn.execute(
                 "SELECT seq, id, title, summary, content, published FROM articles WHERE seq > ? ORDER BY seq LIMIT ?",
                 (self.upto, batch)).fetchall()
@@ -73,6 +96,8 @@ class StoryDesk:
                 touched.add(a.story)
                 merged.extend((gone, a.story) for gone in a.merged)
             total += len(rows)
+        if not total:
+            return DeskResult(0, (), (), ())
         resolved = {self.engine.resolve(s) for s in touched}
         return DeskResult(total, tuple(self.engine.resolve(s) for s in new), tuple(sorted(resolved)), tuple(merged))
 
@@ -115,3 +140,69 @@ class StoryDesk:
         """The id a (possibly merged) story is shown under now."""
         row = self.store.conn.execute("SELECT merged_into FROM clusters WHERE id = ?", (cluster_id,)).fetchone()
         return int(row[0]) if row and row[0] is not None else cluster_id
+
+
+def _desk_process(path: str, stop: Any, report: Connection, interval: float) -> None:
+    """Body of the background desk process: cluster until told to stop and nothing is left."""
+    articles = 0
+    new: set[int] = set()
+    touched: set[int] = set()
+    error = ""
+    try:
+        with Store(path) as store:
+            desk = StoryDesk(store)
+            while True:
+                finishing = stop.is_set()
+                result = desk.run(batch=2000)
+                articles += result.articles
+                new.update(result.new_stories)
+                touched.update(result.touched)
+                if finishing and not result.articles:
+                    break
+                if not result.articles:
+                    stop.wait(interval)
+    except Exception as exc:  # reported by the parent; the stored articles are unaffected
+        error = f"{type(exc).__name__}: {exc}"
+    report.send((articles, sorted(new), sorted(touched), error))
+    report.close()
+
+
+class BackgroundDesk:
+    """Clusters articles in a separate process (own connection, own core) while they are being stored.
+
+    The process starts with the first `start()` (when the first new article is stored), so a poll
+    that brings nothing new pays nothing for it.
+    """
+
+    def __init__(self, path: Path, interval: float = 0.25) -> None:
+        ctx: Any = get_context("fork")
+        self._stop = ctx.Event()
+        self._receiver, sender = ctx.Pipe(duplex=False)
+        self._process = ctx.Process(target=_desk_process, args=(str(path), self._stop, sender, interval),
+                                    name="story-desk", daemon=True)
+        self._sender = sender
+        self.articles = 0
+        self.new_stories: list[int] = []
+        self.touched: list[int] = []
+        self.error = ""
+
+    def __enter__(self) -> BackgroundDesk:
+        return self
+
+    def start(self) -> None:
+        """Start clustering (idempotent)."""
+        if not self._process.is_alive() and self._process.exitcode is None and not self._sender.closed:
+            self._process.start()
+            self._sender.close()
+
+    def __exit__(self, *exc: object) -> None:
+        if not self._sender.closed:
+            self._sender.close()  # never started: nothing was stored
+            self._receiver.close()
+            return
+        self._stop.set()
+        try:
+            self.articles, self.new_stories, self.touched, self.error = self._receiver.recv()
+        except EOFError:
+            self.error = "the clustering process ended unexpectedly"
+        self._process.join()
