@@ -25,5 +25,8 @@ bench: $(STAMP)
 		|| echo "newsboat could not be installed: the pipeline benchmark runs without its baseline"
 	$(BIN)/python -m tests.bench.run_all
 
+screenshots: $(STAMP)
+	$(BIN)/python -m tests.tui.screenshots
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -46,6 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
     from tui.cli.stories_cmd import add_parsers
 
     add_parsers(sub)
+    demo = sub.add_parser("demo", help="the dashboard on the bundled demo corpus (no network needed)")
+    demo.add_argument("--replay", metavar="DIR", help="replay a folder of snapshots (OUTLET/YYYY-MM-DDTHHMMZ.xml)")
+    demo.add_argument("--speed", type=float, default=None,
+                      help="virtual seconds per real second (default 20 for the corpus, 600 for --replay)")
     return parser
 
 
@@ -69,7 +73,26 @@ def _dispatch(args: argparse.Namespace) -> int:
         runner = {"cluster": stories_cmd.run_cluster, "figures": stories_cmd.run_figures,
                   "clusters": stories_cmd.run_clusters}[command]
         return runner(args)
-    raise CliError("the dashboard is not built yet; use a subcommand (see --help)")
+    if command == "demo":
+        from tui.demo.run import run_demo
+
+        return run_demo(args.replay, args.speed or (600.0 if args.replay else 20.0))
+    return _dashboard(args)
+
+
+def _dashboard(args: argparse.Namespace) -> int:
+    """`wirewatch` with no subcommand: the dashboard on the configured feeds."""
+    from tui.app import WirewatchApp
+    from tui.cli.common import config_from_args, db_path_from_args
+
+    config = config_from_args(args)
+    path = db_path_from_args(args, config)
+    try:
+        app = WirewatchApp(config, path)
+    except Exception as exc:  # an unreadable database: say which file
+        raise CliError(f"{path}: cannot open database: {exc}") from None
+    app.run()
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -302,7 +302,8 @@ class StoryEngine:
         if story is None:
             return []
         names = [t[2:] for t in _top({t: w for t, w in story.spec.items() if t.startswith("e:")}, k // 2)]
-        rest = [self.surface.get(t, t) for t in _top(story.text, k * 2)]
+        rest = [self.surface.get(t, t) for t in _top(story.text, k * 2)
+                if not t.startswith("e:") and not t[0].isdigit()]
         out = list(dict.fromkeys(names))
         for term in rest:
             if len(out) >= k:

@@ -200,15 +200,22 @@ def parse_config(text: str, where: str = "feeds.toml") -> Config:
         feeds.append(feed)
     watch_raw = data.get("watchlist", {})
     watch: tuple[str, ...] = ()
+    outlets = 3
     if watch_raw:
-        if not isinstance(watch_raw, dict) or set(watch_raw) - {"terms"}:
-            raise ConfigError(where, lines.header("watchlist"), "[watchlist] takes one key: terms = [\"...\"]")
+        if not isinstance(watch_raw, dict) or set(watch_raw) - {"terms", "outlets"}:
+            raise ConfigError(where, lines.header("watchlist"),
+                              "[watchlist] takes terms = [\"...\"] and outlets = N")
         watch = _string_list(watch_raw.get("terms", []), where, lines.key("watchlist", 0, "terms"),
                              "watchlist.terms")
+        outlets = watch_raw.get("outlets", 3)
+        if not isinstance(outlets, int) or isinstance(outlets, bool) or outlets < 1:
+            raise ConfigError(where, lines.key("watchlist", 0, "outlets"),
+                              "watchlist.outlets must be a positive integer")
     keys_raw = data.get("keys", {})
     if not isinstance(keys_raw, dict) or not all(isinstance(v, str) for v in keys_raw.values()):
         raise ConfigError(where, lines.header("keys"), "[keys] maps binding ids to key names (strings)")
-    return Config(path=where, settings=settings, feeds=tuple(feeds), watchlist=watch, keys=dict(keys_raw))
+    return Config(path=where, settings=settings, feeds=tuple(feeds), watchlist=watch, keys=dict(keys_raw),
+                  watch_outlets=outlets)
 
 
 def load_config(path: Path) -> Config:

@@ -45,6 +45,7 @@ class Config:
     feeds: tuple[FeedConfig, ...]
     watchlist: tuple[str, ...] = ()
     keys: dict[str, str] = field(default_factory=dict)
+    watch_outlets: int = 3  # notify when a story is reported by this many outlets
 
 
 @dataclass(frozen=True, slots=True)

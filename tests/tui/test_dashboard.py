@@ -1,0 +1,151 @@
+"""The dashboard driven by Textual's Pilot: bindings, triage persistence, live updates, safety."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from rich.text import Text
+
+from tests.tui.conftest import NOW, settle
+from tui.app import WirewatchApp
+from tui.core.store import Store
+from tui.core.summaries import story_summaries
+from tui.messages import StoriesLoaded
+from tui.screens.health import FeedHealthScreen
+from tui.screens.help import HelpScreen
+from tui.screens.prompt import PromptScreen
+from tui.widgets.story_list import StoryList
+
+
+async def test_list_detail_and_navigation(demo_app: WirewatchApp) -> None:
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await settle(demo_app, pilot)
+        table = demo_app.query_one(StoryList)
+        assert table.row_count == len(demo_app.stories) >= 6
+        assert demo_app.detail is not None and demo_app.detail.id == table.selected_story
+        await pilot.press("j", "j")
+        assert table.cursor_row == 2
+        await pilot.press("k")
+        assert table.cursor_row == 1
+        await pilot.press("G")
+        assert table.cursor_row == table.row_count - 1
+        await pilot.press("g")
+        assert table.cursor_row == 0
+        await settle(demo_app, pilot)
+        assert demo_app.detail is not None and demo_app.detail.id == table.selected_story
+        await pilot.press("enter")
+        assert demo_app.focused is not None and demo_app.focused.id == "detail"
+        await pilot.press("j")
+        assert demo_app.article_index == min(1, len(demo_app.detail.timeline.entries) - 1)
+        await pilot.press("tab")
+        assert demo_app.focused is not None and demo_app.focused.id == "stories"
+
+
+async def test_flood_story_shows_changing_toll(demo_app: WirewatchApp) -> None:
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await settle(demo_app, pilot)
+        flood = next(s for s in demo_app.stories if "flood" in s.title.lower())
+        assert flood.outlets >= 4 and flood.id in demo_app.discrepant
+        table = demo_app.query_one(StoryList)
+        table.move_cursor(row=table.get_row_index(str(flood.id)))
+        await settle(demo_app, pilot)
+        assert demo_app.detail is not None
+        kinds = {d.kind for d in demo_app.detail.discrepancies}
+        assert "value" in kinds
+        assert demo_app.detail.timeline.copies == 1
+
+
+async def test_triage_persists_across_restarts(demo_app: WirewatchApp, tmp_path: Path) -> None:
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await settle(demo_app, pilot)
+        first, second = demo_app.stories[0].id, demo_app.stories[1].id
+        await pilot.press("s")  # star the first
+        await settle(demo_app, pilot)
+        await pilot.press("j", "m")  # mute the second
+        await settle(demo_app, pilot)
+        assert str(second) not in demo_app.query_one(StoryList).rows
+        await pilot.press("g", "a")  # all read
+        await settle(demo_app, pilot)
+        await pilot.press("e")  # export brief
+        await settle(demo_app, pilot)
+        brief = tmp_path / f"wirewatch-story-{demo_app.detail.id}.md"  # type: ignore[union-attr]
+        assert brief.exists() and "## Timeline" in brief.read_text()
+    with Store(demo_app.db_path) as store:
+        rows = {s.id: s for s in story_summaries(store, NOW)}
+    assert rows[first].starred and rows[first].unread == 0 and rows[second].muted
+
+
+async def test_unread_sort_filter_search_and_screens(demo_app: WirewatchApp) -> None:
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await settle(demo_app, pilot)
+        table = demo_app.query_one(StoryList)
+        total = table.row_count
+        await pilot.press("S")
+        assert demo_app.sort == "outlets"
+        assert demo_app.visible_stories()[0].outlets == max(s.outlets for s in demo_app.stories)
+        await pilot.press("f")
+        assert isinstance(demo_app.screen, PromptScreen)
+        await pilot.press(*"kazakhstan", "enter")
+        await settle(demo_app, pilot)
+        assert 0 < table.row_count < total
+        await pilot.press("f", *["backspace"] * len("kazakhstan"), "enter")  # empty clears
+        await settle(demo_app, pilot)
+        assert table.row_count == total
+        await pilot.press("slash", *"miners", "enter")
+        await settle(demo_app, pilot)
+        assert table.row_count == 1
+        await pilot.press("slash", "enter")
+        await settle(demo_app, pilot)
+        assert table.row_count == total
+        await pilot.press("u")
+        assert demo_app.unread_only
+        await pilot.press("question_mark")
+        assert isinstance(demo_app.screen, HelpScreen)
+        await pilot.press("escape", "H")
+        assert isinstance(demo_app.screen, FeedHealthScreen)
+        await pilot.press("escape")
+        await pilot.press("q")
+    assert demo_app.return_code == 0 or demo_app.return_code is None
+
+
+async def test_live_update_keeps_cursor_on_the_same_story(demo_app: WirewatchApp) -> None:
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await settle(demo_app, pilot)
+        table = demo_app.query_one(StoryList)
+        table.move_cursor(row=5)
+        await settle(demo_app, pilot)
+        chosen = table.selected_story
+        newcomer = replace(demo_app.stories[0], id=99_999, title="A brand new story", last=NOW + 60)
+        stories = (newcomer, *demo_app.stories)
+        demo_app.post_message(StoriesLoaded(stories, demo_app.discrepant, demo_app.health))
+        await settle(demo_app, pilot)
+        assert table.selected_story == chosen
+        assert table.cursor_row == 6
+
+
+async def test_feed_text_is_never_markup(demo_app: WirewatchApp) -> None:
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await settle(demo_app, pilot)
+        hostile = "[bold red]x[/] [link=file:///etc/passwd]y[/link] \x1b[31mred\x1b[0m \u202eevil"
+        story = replace(demo_app.stories[0], title=hostile)
+        demo_app.post_message(StoriesLoaded((story, *demo_app.stories[1:]), demo_app.discrepant, demo_app.health))
+        await settle(demo_app, pilot)
+        table = demo_app.query_one(StoryList)
+        cell = table.get_row(str(story.id))[1]
+        assert isinstance(cell, Text)
+        assert "[bold red]x[/]" in cell.plain and "[link=file:///etc/passwd]" in cell.plain
+        assert "\x1b" not in cell.plain and "\u202e" not in cell.plain
+        assert not cell.spans or all("link" not in str(span.style) for span in cell.spans)
+
+
+async def test_keys_can_be_remapped_from_config(demo_db: tuple[Path, object]) -> None:
+    db, config = demo_db
+    config = replace(config, keys={"star": "asterisk"})  # type: ignore[type-var]
+    app = WirewatchApp(config, db, poll=False, clock=lambda: NOW)  # type: ignore[arg-type]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        first = app.stories[0].id
+        await pilot.press("asterisk")
+        await settle(app, pilot)
+        assert next(s for s in app.stories if s.id == first).starred

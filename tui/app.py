@@ -1,0 +1,395 @@
+"""The Wirewatch dashboard: story list, story detail, status bar; live polling in a worker thread."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+import webbrowser
+from collections.abc import Callable
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Footer, Static
+
+from tui.commands import StoryCommands
+from tui.core.brief import brief_markdown
+from tui.core.models import Config, FeedHealth
+from tui.core.poller import Poller
+from tui.core.store import Store
+from tui.core.stories import StoryDesk
+from tui.core.storyview import StoryDetail, story_detail
+from tui.core.summaries import StorySummary, story_summaries
+from tui.core.textclean import one_line
+from tui.core.triage import mark_seen, set_flag, set_read
+from tui.core.urls import is_web_url
+from tui.messages import DetailLoaded, PollStarted, StoriesLoaded
+from tui.screens.health import FeedHealthScreen
+from tui.screens.help import HelpScreen
+from tui.screens.prompt import PromptScreen
+from tui.widgets.story_detail import StoryDetailView
+from tui.widgets.story_list import StoryList
+
+SORTS = ("activity", "outlets", "velocity")
+DISCREPANCY_SCAN = 150  # stories (most recent first) checked for discrepancies on start-up
+
+
+class WirewatchApp(App[None]):
+    """The dashboard. `poll=False` shows what is stored without polling (tests, read-only use)."""
+
+    CSS_PATH = "styles/app.tcss"
+    TITLE = "Wirewatch"
+    COMMANDS = App.COMMANDS | {StoryCommands}
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("j,down", "cursor(1)", "Down", show=False, id="down"),
+        Binding("k,up", "cursor(-1)", "Up", show=False, id="up"),
+        Binding("g,home", "jump(0)", "Top", show=False, id="top"),
+        Binding("G,end", "jump(-1)", "Bottom", show=False, id="bottom"),
+        Binding("enter", "open", "Open", id="open"),
+        Binding("r", "toggle_read", "Read", id="read"),
+        Binding("a", "all_read", "All read", show=False, id="all_read"),
+        Binding("s", "star", "Star", id="star"),
+        Binding("m", "mute", "Mute", show=False, id="mute"),
+        Binding("x", "dismiss_story", "Dismiss", show=False, id="dismiss"),
+        Binding("o", "open_link", "Browser", show=False, id="open_link"),
+        Binding("y", "copy_link", "Copy link", show=False, id="copy_link"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("f", "filter", "Filter", id="filter"),
+        Binding("u", "unread_only", "Unread", show=False, id="unread_only"),
+        Binding("S", "cycle_sort", "Sort", show=False, id="sort"),
+        Binding("R", "poll_now", "Poll now", id="poll_now"),
+        Binding("e", "export", "Export", show=False, id="export"),
+        Binding("H", "feed_health", "Feeds", id="feed_health"),
+    ]
+
+    def __init__(self, config: Config, db_path: Path, poll: bool = True, clock: Callable[[], float] = time.time,
+                 export_dir: Path | None = None) -> None:
+        super().__init__()
+        self.config = config
+        self.db_path = db_path
+        self.polling = poll
+        self.clock = clock
+        self.export_dir = export_dir or Path.cwd()
+        self.store = Store(db_path)
+        self.store.sync_feeds(config.feeds)
+        self.stories: tuple[StorySummary, ...] = ()
+        self.discrepant: frozenset[int] = frozenset()
+        self.health: tuple[FeedHealth, ...] = ()
+        self.detail: StoryDetail | None = None
+        self.article_index = 0
+        self.sort = SORTS[0]
+        self.unread_only = False
+        self.filter_text = ""
+        self.search_stories: set[int] | None = None
+        self.status_line = "starting…"
+        self.next_poll = 0.0
+        self._poll_now = threading.Event()
+        self._stopping = threading.Event()
+        if config.keys:
+            self.set_keymap(dict(config.keys))
+
+    # -- layout ------------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            yield StoryList(id="stories")
+            yield StoryDetailView(id="detail")
+        yield Static(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(StoryList).focus()
+        self.load_stories()
+        if self.polling:
+            self.poll_loop()
+        self.set_interval(1.0, self._render_status)
+
+    # -- workers: they read and compute; handlers change state ---------------------------------------
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_stories(self) -> None:
+        """Read the stored stories (and which ones disagree) off the event loop."""
+        with Store(self.db_path) as store:
+            stories = tuple(story_summaries(store, self.clock()))
+            health = tuple(store.health())
+            self.post_message(StoriesLoaded(stories, self.discrepant, health))
+            discrepant = {s.id for s in stories[:DISCREPANCY_SCAN]
+                          if (d := story_detail(store, s.id)) and d.discrepancies}
+        self.post_message(StoriesLoaded(stories, frozenset(discrepant), health))
+
+    @work(thread=True, exclusive=True, group="poll")
+    def poll_loop(self) -> None:
+        """Poll due feeds, cluster what arrived, report; rounds never overlap. Runs until the app stops."""
+        with Store(self.db_path) as store:
+            poller = Poller(self.config, store, clock=self.clock)
+            desk = StoryDesk(store)
+            while not self._stopping.is_set():
+                self.post_message(PollStarted())
+                outcomes = tuple(asyncio.run(poller.poll()))
+                result = desk.run()
+                stories = tuple(story_summaries(store, self.clock()))
+                discrepant = set(self.discrepant)
+                for sid in result.touched:
+                    detail = story_detail(store, sid)
+                    if detail is not None and detail.discrepancies:
+                        discrepant.add(sid)
+                wait = poller.seconds_until_next_due()
+                wait = 60.0 if wait is None else min(max(wait, 1.0), 60.0)
+                self.post_message(StoriesLoaded(stories, frozenset(discrepant), tuple(store.health()), outcomes,
+                                                result.new_stories, self.clock(), time.time() + wait))
+                self._poll_now.wait(wait)
+                self._poll_now.clear()
+
+    @work(thread=True, exclusive=True, group="detail")
+    def load_detail(self, story: int) -> None:
+        """Build the selected story's detail (figures, discrepancies, timeline) off the event loop."""
+        with Store(self.db_path) as store:
+            detail = story_detail(store, story)
+        if detail is not None:
+            self.post_message(DetailLoaded(detail))
+
+    # -- handlers ----------------------------------------------------------------------------------
+
+    @on(PollStarted)
+    def _poll_started(self) -> None:
+        self.status_line = "polling…"
+        self._render_status()
+
+    @on(StoriesLoaded)
+    def _stories_loaded(self, message: StoriesLoaded) -> None:
+        before = {s.id: s for s in self.stories}
+        old_discrepant = self.discrepant
+        self.stories, self.discrepant, self.health = message.stories, message.discrepant, message.health
+        if message.polled_at:
+            new = sum(o.new for o in message.outcomes)
+            failed = sum(o.kind == "error" for o in message.outcomes)
+            self.status_line = f"last poll {len(message.outcomes)} feeds: {new} new, {failed} failed"
+            self.next_poll = message.next_poll
+            self._notify_changes(before, old_discrepant)
+        self._refresh_list()
+
+    def _notify_changes(self, before: dict[int, StorySummary], old_discrepant: frozenset[int]) -> None:
+        threshold = self.config.watch_outlets
+        for s in self.stories:
+            old = before.get(s.id)
+            if s.muted or s.dismissed:
+                continue
+            if old is not None and old.outlets < threshold <= s.outlets:
+                self.notify(f"{s.outlets} outlets now report: {one_line(s.title)}", title="Story spreading",
+                            markup=False)
+            if s.id in self.discrepant and s.id not in old_discrepant and old is not None:
+                self.notify(f"Figures disagree in: {one_line(s.title)}", title="Key figure changed",
+                            severity="warning", markup=False)
+            if self.config.watchlist and (old is None or s.articles > old.articles):
+                hits = [t for t in self.config.watchlist if t.lower() in s.title.lower()]
+                if hits:
+                    self.notify(f"{', '.join(hits)}: {one_line(s.title)}", title="Watched term", markup=False)
+
+    def visible_stories(self) -> list[StorySummary]:
+        """Stories after mute/dismiss, unread-only, filter and search, in the chosen order."""
+        out = [s for s in self.stories if not s.muted and not s.dismissed]
+        if self.unread_only:
+            out = [s for s in out if s.unread]
+        if self.filter_text:
+            needle = self.filter_text.lower()
+            out = [s for s in out if any(needle in x.lower() for x in (*s.feeds, *s.tags))]
+        if self.search_stories is not None:
+            out = [s for s in out if s.id in self.search_stories]
+        if self.sort == "outlets":
+            out.sort(key=lambda s: (s.outlets, s.last), reverse=True)
+        elif self.sort == "velocity":
+            out.sort(key=lambda s: (s.velocity, s.last), reverse=True)
+        return out
+
+    def _refresh_list(self) -> None:
+        table = self.query_one(StoryList)
+        table.show(self.visible_stories(), self.discrepant, self.clock())
+        selected = table.selected_story
+        if selected is not None and (self.detail is None or self.detail.id != selected):
+            self.load_detail(selected)
+        elif selected is None:
+            self.detail = None
+            self.query_one(StoryDetailView).show(None)
+        elif self.detail is not None and selected == self.detail.id:
+            self.load_detail(selected)  # new reports may have arrived
+        self._render_status()
+
+    @on(StoryList.RowHighlighted)
+    def _row_highlighted(self, event: StoryList.RowHighlighted) -> None:
+        if event.row_key.value is not None and (self.detail is None or str(self.detail.id) != event.row_key.value):
+            self.article_index = 0
+            self.load_detail(int(event.row_key.value))
+
+    @on(StoryList.RowSelected)
+    def _row_selected(self) -> None:
+        self.query_one(StoryDetailView).focus()
+
+    @on(DetailLoaded)
+    def _detail_loaded(self, message: DetailLoaded) -> None:
+        if self.detail is None or self.detail.id != message.detail.id:
+            self.article_index = 0
+        self.detail = message.detail
+        self.article_index = min(self.article_index, max(0, len(message.detail.timeline.entries) - 1))
+        self.query_one(StoryDetailView).show(self.detail, self.article_index)
+        mark_seen(self.store, message.detail.id, self.clock())
+
+    def _render_status(self) -> None:
+        ok = sum(1 for h in self.health if not h.error_streak)
+        failing = len(self.health) - ok
+        today = sum(s.articles for s in self.stories if self.clock() - s.last < 86400)
+        countdown = f"next poll in {max(0, int(self.next_poll - time.time()))}s" if self.next_poll else ""
+        view = f"sort: {self.sort}" + (" · unread" if self.unread_only else "") + \
+            (f" · filter: {self.filter_text}" if self.filter_text else "") + \
+            (" · search" if self.search_stories is not None else "")
+        line = Text.assemble(Text(f"feeds {ok} ok", style="green"), " / ",
+                             Text(f"{failing} failing", style="bold red" if failing else "dim"), " · ",
+                             f"{len(self.stories)} stories · {today} reports today · ", countdown, " · ",
+                             Text(self.status_line, style="dim"), " · ", Text(view, style="dim"))
+        self.query_one("#status", Static).update(line)
+
+    # -- actions -----------------------------------------------------------------------------------
+
+    def _selected(self) -> int | None:
+        return self.query_one(StoryList).selected_story
+
+    def action_cursor(self, step: int) -> None:
+        """Down/up in the focused pane (stories, or the articles of the open story)."""
+        if self.query_one(StoryDetailView).has_focus and self.detail is not None:
+            count = len(self.detail.timeline.entries)
+            self.article_index = max(0, min(count - 1, self.article_index + step))
+            self.query_one(StoryDetailView).show(self.detail, self.article_index)
+            return
+        table = self.query_one(StoryList)
+        table.move_cursor(row=max(0, table.cursor_row + step))
+
+    def action_jump(self, row: int) -> None:
+        table = self.query_one(StoryList)
+        table.move_cursor(row=row if row >= 0 else max(0, table.row_count - 1))
+
+    def action_open(self) -> None:
+        """Open the story (focus its detail), or in the detail, mark the selected article read."""
+        view = self.query_one(StoryDetailView)
+        if not view.has_focus:
+            view.focus()
+        elif self.detail is not None and self.detail.timeline.entries:
+            set_read(self.store, self.detail.id, True, self.detail.timeline.entries[self.article_index].article_id)
+            self.load_stories()
+
+    def _triage(self, flag: str, value: Callable[[StorySummary], bool], note: str) -> None:
+        story = self._selected()
+        summary = next((s for s in self.stories if s.id == story), None)
+        if story is None or summary is None:
+            return
+        set_flag(self.store, story, flag, value(summary))
+        self.notify(note.format(title=one_line(summary.title)[:60]), timeout=2, markup=False)
+        self.load_stories()
+
+    def action_star(self) -> None:
+        self._triage("starred", lambda s: not s.starred, "Star toggled: {title}")
+
+    def action_mute(self) -> None:
+        self._triage("muted", lambda s: True, "Muted: {title}")
+
+    def action_dismiss_story(self) -> None:
+        self._triage("dismissed", lambda s: True, "Dismissed: {title}")
+
+    def action_toggle_read(self) -> None:
+        story = self._selected()
+        summary = next((s for s in self.stories if s.id == story), None)
+        if story is not None and summary is not None:
+            set_read(self.store, story, bool(summary.unread))
+            self.load_stories()
+
+    def action_all_read(self) -> None:
+        story = self._selected()
+        if story is not None:
+            set_read(self.store, story, True)
+            self.load_stories()
+
+    def _selected_link(self) -> str | None:
+        if self.detail is None or not self.detail.timeline.entries:
+            return None
+        entry = self.detail.timeline.entries[self.article_index]
+        return next((a.link for a in self.detail.articles if a.id == entry.article_id), None)
+
+    def action_open_link(self) -> None:
+        link = self._selected_link()
+        if link and is_web_url(link):
+            webbrowser.open(link)
+        else:
+            self.notify("This article has no http(s) link", severity="warning")
+
+    def action_copy_link(self) -> None:
+        link = self._selected_link()
+        if link:
+            self.copy_to_clipboard(link)
+            self.notify("Link copied", timeout=2)
+
+    def action_search(self) -> None:
+        def done(query: str | None) -> None:
+            if query is None:
+                return
+            if not query:
+                self.search_stories = None
+            else:
+                ids = self.store.search(query, limit=2000)
+                marks = ",".join("?" * len(ids)) or "''"
+                rows = self.store.conn.execute(
+                    f"SELECT DISTINCT cluster_id FROM article_clusters WHERE article_id IN ({marks})", ids)
+                self.search_stories = {r[0] for r in rows}
+                self.notify(f"{len(self.search_stories)} stories match “{query}”", timeout=3, markup=False)
+            self._refresh_list()
+
+        self.push_screen(PromptScreen("Full-text search (empty clears)", placeholder="words…"), done)
+
+    def action_filter(self) -> None:
+        def done(text: str | None) -> None:
+            if text is not None:
+                self.filter_text = text
+                self._refresh_list()
+
+        self.push_screen(PromptScreen("Filter by tag, region or outlet (empty clears)", self.filter_text), done)
+
+    def action_unread_only(self) -> None:
+        self.unread_only = not self.unread_only
+        self._refresh_list()
+
+    def action_cycle_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self._refresh_list()
+
+    def action_poll_now(self) -> None:
+        if self.polling:
+            self._poll_now.set()
+            self.notify("Polling now", timeout=2)
+
+    def action_export(self) -> None:
+        if self.detail is None:
+            return
+        path = self.export_dir / f"wirewatch-story-{self.detail.id}.md"
+        try:
+            path.write_text(brief_markdown(self.detail), encoding="utf-8")
+        except OSError as exc:
+            self.notify(f"Cannot write {path}: {exc.strerror}", severity="error", markup=False)
+            return
+        self.notify(f"Brief written to {path}", timeout=4, markup=False)
+
+    def action_feed_health(self) -> None:
+        self.push_screen(FeedHealthScreen(self.health, self.clock()))
+
+    def action_help(self) -> None:
+        rows = [(self.get_key_display(b), b.description or b.action, b.id or "")
+                for b in self.BINDINGS if isinstance(b, Binding)]
+        keymap = dict(self.config.keys)
+        rows = [(keymap.get(bid, key), desc, bid) for key, desc, bid in rows]
+        self.push_screen(HelpScreen(rows))
+
+    def on_unmount(self) -> None:
+        self._stopping.set()
+        self._poll_now.set()

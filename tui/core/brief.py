@@ -1,0 +1,38 @@
+"""A story as a Markdown brief: timeline, figures with their sources, discrepancies and links."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from tui.core.storyview import StoryDetail
+
+
+def _when(epoch: float) -> str:
+    return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def brief_markdown(detail: StoryDetail) -> str:
+    """The Markdown brief of one story."""
+    outlets = sorted({a.feed for a in detail.articles})
+    lines = [f"# {_md(detail.title)}", "",
+             f"{len(detail.articles)} reports from {len(outlets)} outlets ({', '.join(outlets)}); "
+             f"{detail.timeline.independent} independent, {detail.timeline.copies} copies.", ""]
+    if detail.terms:
+        lines += [f"Tied together by: {', '.join(detail.terms)}", ""]
+    if detail.discrepancies:
+        lines += ["## Discrepancies", ""] + [f"- **{d.kind}**: {_md(d.detail)}" for d in detail.discrepancies] + [""]
+    if detail.figures:
+        lines += ["## Key figures", "", "| figure | counts | stated by | flags |", "|---|---|---|---|"]
+        lines += [f"| {_md(f.text)} | {f.counts} | {', '.join(f.feeds)} | {_md('; '.join(f.flags))} |"
+                  for f in detail.figures]
+        lines.append("")
+    lines += ["## Timeline", "", "| time | outlet | headline | added | lag |", "|---|---|---|---|---|"]
+    for e in detail.timeline.entries:
+        lines.append(f"| {_when(e.published)} | {_md(e.feed)} | {_md(e.title)} | {_md(e.added)} | "
+                     f"{round(e.lag / 60)} min |")
+    lines += ["", "## Links", ""] + [f"- [{_md(a.title)}]({a.link}) ({_md(a.feed)})" for a in detail.articles if a.link]
+    return "\n".join(lines) + "\n"

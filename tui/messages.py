@@ -1,0 +1,36 @@
+"""Messages posted by workers to the app (immutable results; handlers own the state changes)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from tui.core.models import FeedHealth, PollOutcome
+from tui.core.storyview import StoryDetail
+from tui.core.summaries import StorySummary
+
+
+@dataclass
+class StoriesLoaded(Message):
+    """A fresh list of stories (after start-up or a poll round)."""
+
+    stories: tuple[StorySummary, ...]
+    discrepant: frozenset[int]
+    health: tuple[FeedHealth, ...]
+    outcomes: tuple[PollOutcome, ...] = ()
+    new_stories: tuple[int, ...] = ()
+    polled_at: float = 0.0
+    next_poll: float = 0.0
+
+
+@dataclass
+class DetailLoaded(Message):
+    """The detail of the selected story."""
+
+    detail: StoryDetail
+
+
+@dataclass
+class PollStarted(Message):
+    """A poll round began."""

@@ -1,0 +1,1 @@
+"""Render-only widgets of the dashboard."""
