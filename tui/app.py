@@ -14,14 +14,15 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from tui.commands import StoryCommands
 from tui.core.brief import brief_markdown
-from tui.core.models import Config, FeedHealth
+from tui.core.models import Config, FeedHealth, PollOutcome
 from tui.core.poller import Poller
 from tui.core.store import Store
-from tui.core.stories import StoryDesk
+from tui.core.stories import BackgroundDesk, StoryDesk
 from tui.core.storyview import StoryDetail, story_detail
 from tui.core.summaries import StorySummary, story_summaries
 from tui.core.textclean import one_line
@@ -35,6 +36,8 @@ from tui.widgets.story_detail import StoryDetailView
 from tui.widgets.story_list import StoryList
 
 SORTS = ("activity", "outlets", "velocity")
+MAX_ROWS = 1500  # rows drawn in the story list; filter, search or sort to reach the rest
+DETAIL_DELAY = 0.08  # seconds the cursor must rest on a story before its detail is built
 DISCREPANCY_SCAN = 150  # stories (most recent first) checked for discrepancies on start-up
 
 
@@ -88,8 +91,10 @@ class WirewatchApp(App[None]):
         self.filter_text = ""
         self.search_stories: set[int] | None = None
         self.status_line = "starting…"
+        self.hidden_rows = 0
         self.next_poll = 0.0
         self._poll_now = threading.Event()
+        self._detail_timer: Timer | None = None
         self._stopping = threading.Event()
         if config.keys:
             self.set_keymap(dict(config.keys))
@@ -128,31 +133,48 @@ class WirewatchApp(App[None]):
         """Poll due feeds, cluster what arrived, report; rounds never overlap. Runs until the app stops."""
         with Store(self.db_path) as store:
             poller = Poller(self.config, store, clock=self.clock)
-            desk = StoryDesk(store)
             while not self._stopping.is_set():
                 self.post_message(PollStarted())
-                outcomes = tuple(asyncio.run(poller.poll()))
-                result = desk.run()
+                # Clustering runs in its own process (no shared interpreter lock with the UI),
+                # started by the first new article and finished before the round is reported.
+                with BackgroundDesk(self.db_path) as desk:
+
+                    def arrived(outcome: PollOutcome, desk: BackgroundDesk = desk) -> None:
+                        if outcome.new or outcome.updated:
+                            desk.start()
+
+                    outcomes = tuple(asyncio.run(poller.poll(on_outcome=arrived)))
+                    if StoryDesk(store).pending():
+                        desk.start()
                 stories = tuple(story_summaries(store, self.clock()))
                 discrepant = set(self.discrepant)
-                for sid in result.touched:
+                for sid in desk.touched:
                     detail = story_detail(store, sid)
                     if detail is not None and detail.discrepancies:
                         discrepant.add(sid)
                 wait = poller.seconds_until_next_due()
                 wait = 60.0 if wait is None else min(max(wait, 1.0), 60.0)
                 self.post_message(StoriesLoaded(stories, frozenset(discrepant), tuple(store.health()), outcomes,
-                                                result.new_stories, self.clock(), time.time() + wait))
+                                                tuple(desk.new_stories), self.clock(), time.time() + wait))
                 self._poll_now.wait(wait)
                 self._poll_now.clear()
 
     @work(thread=True, exclusive=True, group="detail")
     def load_detail(self, story: int) -> None:
-        """Build the selected story's detail (figures, discrepancies, timeline) off the event loop."""
+        """Build the selected story's detail (figures, discrepancies, timeline) off the event loop,
+        and remember that the user looked at it."""
         with Store(self.db_path) as store:
             detail = story_detail(store, story)
+            if detail is not None:
+                mark_seen(store, story, self.clock())
         if detail is not None:
             self.post_message(DetailLoaded(detail))
+
+    def _load_detail_soon(self, story: int) -> None:
+        """Build the detail once the cursor rests, so holding j does not build every story on the way."""
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        self._detail_timer = self.set_timer(DETAIL_DELAY, lambda: self.load_detail(story))
 
     # -- handlers ----------------------------------------------------------------------------------
 
@@ -209,7 +231,9 @@ class WirewatchApp(App[None]):
 
     def _refresh_list(self) -> None:
         table = self.query_one(StoryList)
-        table.show(self.visible_stories(), self.discrepant, self.clock())
+        visible = self.visible_stories()
+        self.hidden_rows = max(0, len(visible) - MAX_ROWS)
+        table.show(visible[:MAX_ROWS], self.discrepant, self.clock())
         selected = table.selected_story
         if selected is not None and (self.detail is None or self.detail.id != selected):
             self.load_detail(selected)
@@ -222,9 +246,12 @@ class WirewatchApp(App[None]):
 
     @on(StoryList.RowHighlighted)
     def _row_highlighted(self, event: StoryList.RowHighlighted) -> None:
+        if self._detail_timer is not None:
+            self._detail_timer.stop()  # the cursor moved on: a pending build is for another story
+            self._detail_timer = None
         if event.row_key.value is not None and (self.detail is None or str(self.detail.id) != event.row_key.value):
             self.article_index = 0
-            self.load_detail(int(event.row_key.value))
+            self._load_detail_soon(int(event.row_key.value))
 
     @on(StoryList.RowSelected)
     def _row_selected(self) -> None:
@@ -237,7 +264,6 @@ class WirewatchApp(App[None]):
         self.detail = message.detail
         self.article_index = min(self.article_index, max(0, len(message.detail.timeline.entries) - 1))
         self.query_one(StoryDetailView).show(self.detail, self.article_index)
-        mark_seen(self.store, message.detail.id, self.clock())
 
     def _render_status(self) -> None:
         ok = sum(1 for h in self.health if not h.error_streak)
@@ -246,7 +272,8 @@ class WirewatchApp(App[None]):
         countdown = f"next poll in {max(0, int(self.next_poll - time.time()))}s" if self.next_poll else ""
         view = f"sort: {self.sort}" + (" · unread" if self.unread_only else "") + \
             (f" · filter: {self.filter_text}" if self.filter_text else "") + \
-            (" · search" if self.search_stories is not None else "")
+            (" · search" if self.search_stories is not None else "") + \
+            (f" · {self.hidden_rows} older not shown" if self.hidden_rows else "")
         line = Text.assemble(Text(f"feeds {ok} ok", style="green"), " / ",
                              Text(f"{failing} failing", style="bold red" if failing else "dim"), " · ",
                              f"{len(self.stories)} stories · {today} reports today · ", countdown, " · ",

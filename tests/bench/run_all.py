@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-BENCHES = ["tests.bench.bench_pipeline", "tests.bench.bench_cluster"]
+BENCHES = ["tests.bench.bench_pipeline", "tests.bench.bench_cluster", "tests.bench.bench_tui"]
 
 
 def main() -> int:

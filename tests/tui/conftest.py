@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from textual.worker import WorkerCancelled
 
-from tui.app import WirewatchApp
+from tui.app import DETAIL_DELAY, WirewatchApp
 from tui.core.poller import Poller
 from tui.core.store import Store
 from tui.core.stories import StoryDesk
@@ -53,6 +53,7 @@ def demo_app(demo_db: tuple[Path, object], tmp_path: Path) -> WirewatchApp:
 
 async def settle(app: WirewatchApp, pilot: Any) -> None:
     """Wait until every worker has finished (a superseded exclusive worker ends as cancelled)."""
+    await pilot.pause(DETAIL_DELAY + 0.05)  # a resting cursor builds its story's detail after this delay
     for _ in range(20):
         try:
             await app.workers.wait_for_complete()
