@@ -76,7 +76,7 @@ def test_url_change_in_config_resets_cache_validators(tmp_path: Path) -> None:
 
 def test_failed_write_rolls_back_the_whole_feed(tmp_path: Path) -> None:
     with Store(tmp_path / "w.db") as store:
-        bad = [art(1), replace(art(2), title=None)]  # type: ignore[arg-type]  # NOT NULL violation
+        bad = [art(1), art(2)._replace(title=None)]  # type: ignore[arg-type]  # NOT NULL violation
         with contextlib.suppress(sqlite3.IntegrityError):
             store.record_poll("f", OK, bad)
         assert store.counts()["articles"] == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,9 +49,9 @@ class Config:
     watch_outlets: int = 3  # notify when a story is reported by this many outlets
 
 
-@dataclass(frozen=True, slots=True)
-class Article:
-    """A normalised feed entry, ready to store."""
+class Article(NamedTuple):
+    """A normalised feed entry, ready to store (a NamedTuple: it crosses process boundaries by the
+    thousand, and tuples pickle several times faster than dataclasses)."""
 
     id: str
     feed: str
