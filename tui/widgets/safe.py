@@ -28,4 +28,6 @@ def ago(epoch: float, now: float) -> str:
         return f"{int(delta // 60)}m"
     if delta < 86400:
         return f"{int(delta // 3600)}h"
-    return f"{int(delta // 86400)}d"
+    if delta < 365 * 86400:
+        return f"{int(delta // 86400)}d"
+    return f"{int(delta // (365 * 86400))}y"
