@@ -8,13 +8,9 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from email.utils import formatdate
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from http.server import BaseHTTPRequestHandler
 
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    request_queue_size = 512  # the default listen backlog of 5 drops connections under load
+from tui.demo.loopback import loopback_server
 
 
 @dataclass
@@ -46,28 +42,17 @@ class FeedServer:
         self.routes: dict[str, Reply | Callable[[Seen], Reply]] = {}
         self.requests: list[Seen] = []
         self.lock = threading.Lock()
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            disable_nagle_algorithm = True  # no 40 ms delayed-ACK stalls between headers and body
-
-            def log_message(self, format: str, *args: Any) -> None:
-                return
-
-            def do_GET(self) -> None:
-                seen = Seen(self.path, {k.lower(): v for k, v in self.headers.items()}, time.time())
-                with server.lock:
-                    server.requests.append(seen)
-                    route = server.routes.get(self.path.split("?")[0])
-                reply = route(seen) if callable(route) else route
-                if reply is None:
-                    reply = Reply(404, b"not found")
-                server.send(self, seen, reply)
-
-        self.httpd = _Server(("127.0.0.1", 0), Handler)
+        self.httpd = loopback_server(self._answer)
         self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05},
                                        daemon=True)
+
+    def _answer(self, handler: BaseHTTPRequestHandler) -> None:
+        seen = Seen(handler.path, {k.lower(): v for k, v in handler.headers.items()}, time.time())
+        with self.lock:
+            self.requests.append(seen)
+            route = self.routes.get(handler.path.split("?")[0])
+        reply = route(seen) if callable(route) else route
+        self.send(handler, seen, reply if reply is not None else Reply(404, b"not found"))
 
     @property
     def base(self) -> str:

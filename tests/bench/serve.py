@@ -7,52 +7,42 @@ from __future__ import annotations
 
 import hashlib
 import sys
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from http.server import BaseHTTPRequestHandler
 
 from tests.bench.corpus import make_corpus
+from tui.demo.loopback import loopback_server
+
+MODIFIED = "Sat, 18 Sep 2021 19:00:00 GMT"
 
 
 def main() -> None:
     feeds, items = int(sys.argv[1]), int(sys.argv[2])
     corpus = make_corpus(feeds, items)
     etags = {p: '"' + hashlib.sha1(b).hexdigest()[:16] + '"' for p, b in corpus.items()}
-    modified = "Sat, 18 Sep 2021 19:00:00 GMT"
 
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-        disable_nagle_algorithm = True  # no 40 ms delayed-ACK stalls between headers and body
-
-        def log_message(self, format: str, *args: Any) -> None:
+    def answer(handler: BaseHTTPRequestHandler) -> None:
+        body = corpus.get(handler.path)
+        if body is None:
+            handler.send_response(404)
+            handler.send_header("Content-Length", "0")
+            handler.end_headers()
             return
+        if handler.headers.get("If-None-Match") == etags[handler.path] or \
+                handler.headers.get("If-Modified-Since") == MODIFIED:
+            handler.send_response(304)
+            handler.send_header("ETag", etags[handler.path])
+            handler.send_header("Content-Length", "0")
+            handler.end_headers()
+            return
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/rss+xml; charset=utf-8")
+        handler.send_header("ETag", etags[handler.path])
+        handler.send_header("Last-Modified", MODIFIED)
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        handler.wfile.write(body)
 
-        def do_GET(self) -> None:
-            body = corpus.get(self.path)
-            if body is None:
-                self.send_response(404)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-                return
-            if self.headers.get("If-None-Match") == etags[self.path] or \
-                    self.headers.get("If-Modified-Since") == modified:
-                self.send_response(304)
-                self.send_header("ETag", etags[self.path])
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-                return
-            self.send_response(200)
-            self.send_header("Content-Type", "application/rss+xml; charset=utf-8")
-            self.send_header("ETag", etags[self.path])
-            self.send_header("Last-Modified", modified)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-    class Server(ThreadingHTTPServer):
-        daemon_threads = True
-        request_queue_size = 512  # listen backlog: the default 5 drops SYNs (1 s retransmits) under load
-
-    server = Server(("127.0.0.1", 0), Handler)
+    server = loopback_server(answer)
     print(server.server_address[1], flush=True)
     server.serve_forever()
 

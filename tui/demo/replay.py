@@ -15,18 +15,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import formatdate
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from typing import Any
+
+from tui.demo.loopback import loopback_server
 
 _NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2})(\d{2})Z\.xml$")
 EMPTY_FEED = (b'<?xml version="1.0" encoding="utf-8"?>'
               b'<rss version="2.0"><channel><title>(no items yet)</title></channel></rss>')
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    request_queue_size = 512  # the default listen backlog of 5 drops connections under load
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,20 +62,7 @@ class ReplayServer:
         self._times = {o: [s.captured for s in shots] for o, shots in snapshots.items()}
         self._cache: dict[Path, bytes] = {}
         self.requests = 0
-        replay = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            disable_nagle_algorithm = True  # no 40 ms delayed-ACK stalls between headers and body
-
-            def log_message(self, format: str, *args: Any) -> None:
-                return
-
-            def do_GET(self) -> None:
-                replay.requests += 1
-                replay._answer(self)
-
-        self.httpd = _Server(("127.0.0.1", 0), Handler)
+        self.httpd = loopback_server(self._answer)
         self._thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.1},
                                         daemon=True)
 
@@ -113,6 +96,7 @@ class ReplayServer:
         return self._cache[path]
 
     def _answer(self, handler: BaseHTTPRequestHandler) -> None:
+        self.requests += 1
         outlet = handler.path.split("?")[0].strip("/").removesuffix(".xml")
         if outlet not in self.snapshots:
             body = b"unknown feed"
