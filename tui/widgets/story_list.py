@@ -23,12 +23,12 @@ class StoryList(DataTable[Text]):
         self.add_column(Text(" "), key="mark", width=1)
         self.add_column(Text("Story"), key="title", width=max(16, self.size.width - self.FIXED))
         self.add_column(Text("Out"), key="outlets", width=3)
-        self.add_column(Text("Rep"), key="articles", width=3)
+        self.add_column(Text("New/Rep"), key="articles", width=7)
         self.add_column(Text("Ind"), key="independent", width=3)
         self.add_column(Text("Last"), key="last", width=4)
         self.add_column(Text("8h act."), key="spark", width=8)
 
-    FIXED = 1 + 3 + 3 + 3 + 4 + 8 + 7 * 2 + 3  # the other columns, cell padding, border and scrollbar
+    FIXED = 1 + 3 + 7 + 3 + 4 + 8 + 7 * 2 + 3  # the other columns, cell padding, border and scrollbar
 
     def on_resize(self) -> None:
         """Give the headline whatever width the other columns leave."""
@@ -56,7 +56,9 @@ class StoryList(DataTable[Text]):
             title = plain(s.title, "bold" if s.unread else "dim")
             if s.id in discrepant:
                 title = Text.assemble(Text("⚠ ", style="bold red"), title)
-            self.add_row(mark, title, Text(str(s.outlets)), Text(str(s.articles)), Text(str(s.independent)),
+            counts = Text.assemble(Text(str(s.unread), style="bold") if s.unread else Text("·", style="dim"),
+                                   f"/{s.articles}")
+            self.add_row(mark, title, Text(str(s.outlets)), counts, Text(str(s.independent)),
                          Text(ago(s.last, now)), Text(sparkline(s.spark), style="cyan"), key=str(s.id))
         if selected is not None and str(selected) in self.rows:
             self.move_cursor(row=self.get_row_index(str(selected)), scroll=False)
