@@ -8,9 +8,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tui.core.figures import Figure, extract
+from tui.core.figwords import MEASURES
 
-# Durations and generic units describe many different things in one story: never compared.
-_NOT_COMPARED = frozenset({"years", "months", "weeks", "days", "hours", "minutes", "seconds", "date"})
+# Measures (durations, distances, capacities...) describe many different things in one story: their
+# values are never compared with each other. Counts (people, troops, cases, money...) are.
+_NOT_COMPARED = MEASURES | {"date"}
 _CASUALTIES = frozenset({"dead", "injured", "missing", "arrested", "cases"})
 
 

@@ -40,6 +40,8 @@ UNITS: dict[str, str] = {
     "years": "years", "months": "months", "weeks": "weeks", "days": "days", "hours": "hours", "minutes": "minutes",
     "seconds": "seconds", "points": "points", "votes": "votes", "seats": "seats", "doses": "doses",
 }
+# Units that measure rather than count: their values describe different things in one story.
+MEASURES = frozenset(u for u in UNITS.values() if u not in {"votes", "seats", "doses", "points"})
 # Words after a number that are not what it counts (the number is a date, a time, an age, a code...).
 NOT_COUNTED = frozenset("""
 am pm a.m. p.m. gmt utc bst est pst edt st nd rd th year-old years-old -year-old of the a an and or but
