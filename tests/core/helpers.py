@@ -22,10 +22,7 @@ def poll_once(config: Config, db: Path, all_feeds: bool = True, clock: float | N
     """Run one poll round into the database at `db`."""
     with Store(db) as store:
         poller = Poller(config, store) if clock is None else Poller(config, store, clock=lambda: clock)
-        try:
-            return asyncio.run(poller.poll(all_feeds=all_feeds))
-        finally:
-            poller.close()
+        return asyncio.run(poller.poll(all_feeds=all_feeds))
 
 
 def one(outcomes: list[PollOutcome], feed: str = "f") -> PollOutcome:

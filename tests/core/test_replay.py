@@ -42,7 +42,6 @@ def test_archive_replay_lands_each_article_once_with_utc_dates_and_updates(tmp_p
                         expected_digests[a.id] = digest
                 outcomes = asyncio.run(poller.poll(all_feeds=True))
                 assert not [o for o in outcomes if o.kind == "error"]
-            poller.close()
             counts = store.counts()
             rows = store.articles()
     finally:

@@ -9,7 +9,7 @@ import signal
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TextIO
 
 from tui.cli.common import CliError, config_from_args, db_path_from_args, iso_utc, open_store, safe
@@ -18,7 +18,6 @@ from tui.core.poller import Poller
 from tui.core.stories import BackgroundDesk
 
 EXIT_NOTHING_RAN = 1
-StoredHook = Callable[[Poller, Sequence[PollOutcome]], None]
 
 
 def cluster_stored(poller: Poller, outcomes: Sequence[PollOutcome]) -> str:
@@ -79,7 +78,7 @@ class _Progress:
             self.err.flush()
 
 
-def run_once(args: argparse.Namespace, on_stored: StoredHook | None = None) -> int:
+def run_once(args: argparse.Namespace) -> int:
     """Poll due feeds (all with --all) once and print one line per feed and a total."""
     config = config_from_args(args)
     enabled = [f for f in config.feeds if f.enabled]
@@ -107,8 +106,6 @@ def run_once(args: argparse.Namespace, on_stored: StoredHook | None = None) -> i
                 outcomes = asyncio.run(poller.poll(all_feeds=args.all, on_outcome=on_outcome))
             finally:
                 progress.close()
-        if on_stored is not None:
-            on_stored(poller, outcomes)
         print(summary(outcomes, time.monotonic() - started))
         if desk.error:
             print(f"wirewatch: clustering failed: {desk.error}", file=sys.stderr)
@@ -119,11 +116,10 @@ def run_once(args: argparse.Namespace, on_stored: StoredHook | None = None) -> i
             return EXIT_NOTHING_RAN
         return 0
     finally:
-        poller.close()
         store.close()
 
 
-def run_daemon(args: argparse.Namespace, on_stored: StoredHook | None = None) -> int:
+def run_daemon(args: argparse.Namespace) -> int:
     """Poll forever, headless, until SIGINT or SIGTERM; every write is a finished transaction."""
     config = config_from_args(args)
     if not any(f.enabled for f in config.feeds):
@@ -138,8 +134,6 @@ def run_daemon(args: argparse.Namespace, on_stored: StoredHook | None = None) ->
         print(f"{iso_utc(time.time())} {describe(outcome)}", flush=True)
 
     def round_done(outcomes: Sequence[PollOutcome]) -> None:
-        if on_stored is not None:
-            on_stored(poller, outcomes)
         clustered = "" if args.no_cluster else cluster_stored(poller, outcomes)
         if clustered:
             print(f"{iso_utc(time.time())} {clustered}", flush=True)
@@ -159,7 +153,6 @@ def run_daemon(args: argparse.Namespace, on_stored: StoredHook | None = None) ->
     try:
         asyncio.run(main())
     finally:
-        poller.close()
         store.close()
     print("wirewatch: stopped", flush=True)
     return 0

@@ -35,9 +35,6 @@ class Poller:
         self._synced = False
         self._unchanged: list[tuple[str, HealthUpdate]] = []
 
-    def close(self) -> None:
-        """Kept for symmetry with callers' cleanup; worker processes never outlive a poll."""
-
     def _sync(self) -> None:
         if not self._synced:
             self.store.sync_feeds(self.config.feeds)

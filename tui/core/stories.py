@@ -136,10 +136,6 @@ class StoryDesk:
                      "updated = max(updated, (SELECT updated FROM clusters WHERE id = ?)) WHERE id = ?",
                      (gone, gone, kept))
 
-    def resolve(self, cluster_id: int) -> int:
-        """The id a (possibly merged) story is shown under now."""
-        row = self.store.conn.execute("SELECT merged_into FROM clusters WHERE id = ?", (cluster_id,)).fetchone()
-        return int(row[0]) if row and row[0] is not None else cluster_id
 
 
 def _desk_process(path: str, stop: Any, report: Connection, interval: float) -> None:
