@@ -194,7 +194,9 @@ class WirewatchApp(App[None]):
             self.status_line = f"last poll {len(message.outcomes)} feeds: {new} new, {failed} failed"
             self.next_poll = message.next_poll
             self._notify_changes(before, old_discrepant)
-        self._refresh_list()
+        shown = self.detail.id if self.detail is not None else None
+        after = next((s for s in self.stories if s.id == shown), None)
+        self._refresh_list(reload_detail=shown is not None and before.get(shown) != after)
 
     def _notify_changes(self, before: dict[int, StorySummary], old_discrepant: frozenset[int]) -> None:
         threshold = self.config.watch_outlets
@@ -229,7 +231,7 @@ class WirewatchApp(App[None]):
             out.sort(key=lambda s: (s.velocity, s.last), reverse=True)
         return out
 
-    def _refresh_list(self) -> None:
+    def _refresh_list(self, reload_detail: bool = False) -> None:
         table = self.query_one(StoryList)
         visible = self.visible_stories()
         self.hidden_rows = max(0, len(visible) - MAX_ROWS)
@@ -240,8 +242,8 @@ class WirewatchApp(App[None]):
         elif selected is None:
             self.detail = None
             self.query_one(StoryDetailView).show(None)
-        elif self.detail is not None and selected == self.detail.id:
-            self.load_detail(selected)  # new reports may have arrived
+        elif reload_detail:
+            self.load_detail(selected)  # the open story received reports
         self._render_status()
 
     @on(StoryList.RowHighlighted)
