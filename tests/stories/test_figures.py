@@ -19,6 +19,8 @@ PUBLISHED = 1_627_482_000.0  # 2021-07-28T14:20Z
     ("176K new cases reported", 176000, "cases"),
     ("at least 5 dead after the blast", 5, "dead"),
     ("two million people were vaccinated", 2_000_000, "people"),
+    ("floodwater tore through the valley, killing 18 people", 18, "dead"),
+    ("the blast injured at least 40 people", 40, "injured"),
     ("230k protesters marched", 230000, "protesters"),
     ("the camp is 20 kilometers from the border", 20, "kilometers"),
     ("Taliban control 90 percent of the country's borders", 90, "percent"),

@@ -34,6 +34,21 @@ _BEFORE = re.compile(r"\b([a-z]+)\s+(?:now\s+)?(?:at|to|reach(?:es|ed)?|hits?|st
                      r"climbs?\s+to|jumps?\s+to|tops?)\s*$")
 
 
+_VERB_BEFORE = re.compile(r"\b(kill(?:s|ed|ing)?|injur(?:es|ed|ing)|wound(?:s|ed|ing)|leav(?:es|ing)|left)\s+"
+                          r"(?:(?:at\s+least|about|around|some|nearly|more\s+than|over)\s+)?$", re.I)
+
+
+def casualty_before(text: str, start: int, head: str) -> str:
+    """'killing 18 people', 'left 5 people injured': people counted by what happened to them."""
+    if head not in _PEOPLE:
+        return head
+    m = _VERB_BEFORE.search(text[max(0, start - 30):start])
+    if not m:
+        return head
+    verb = m.group(1).lower()
+    return "dead" if verb.startswith("kill") else "injured" if verb.startswith(("injur", "wound")) else head
+
+
 def counted_before(text: str, start: int) -> str:
     """'active cases at 184,088', 'death toll rises to 24': the counted noun stated before the number."""
     m = _BEFORE.search(text[max(0, start - 40):start])

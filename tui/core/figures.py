@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from tui.core.counted import (
+    casualty_before,
     counted_after,
     counted_before,
     designator_before,
@@ -129,7 +130,7 @@ def _inherited(text: str, end: int, previous: list[Figure]) -> tuple[str, str]:
     return "", ""
 
 
-def _what_iscounted_after(m: re.Match[str], text: str, start: int, end: int,
+def _what_is_counted(m: re.Match[str], text: str, start: int, end: int,
                      previous: list[Figure]) -> tuple[str, str, int] | None:
     """(counts, thing, end of the figure's text), or None when nothing countable follows."""
     if m.group("pct"):
@@ -146,6 +147,7 @@ def _what_iscounted_after(m: re.Match[str], text: str, start: int, end: int,
         head, thing = _inherited(text, end, previous)
         if not head:
             head = counted_before(text, start)
+    head = casualty_before(text, start, head)
     counts = CURRENCY_WORDS.get(head) or UNITS.get(head) or head
     if not counts or (m.group("word") and not thing) or counts in LISTICLE:
         return None
@@ -160,7 +162,7 @@ def quantities(text: str) -> list[Figure]:
         start = m.start("cur") if m.group("cur") else m.start("num") if num else m.start("word")
         if _not_a_figure(m, text, start, m.end()):
             continue
-        counted = _what_iscounted_after(m, text, start, m.end(), out)
+        counted = _what_is_counted(m, text, start, m.end(), out)
         if counted is None:
             continue
         counts, thing, stop = counted
