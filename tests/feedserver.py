@@ -43,8 +43,6 @@ class FeedServer:
         self.requests: list[Seen] = []
         self.lock = threading.Lock()
         self.httpd = loopback_server(self._answer)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05},
-                                       daemon=True)
 
     def _answer(self, handler: BaseHTTPRequestHandler) -> None:
         seen = Seen(handler.path, {k.lower(): v for k, v in handler.headers.items()}, time.time())
@@ -57,19 +55,18 @@ class FeedServer:
     @property
     def base(self) -> str:
         """http://127.0.0.1:PORT"""
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        return self.httpd.base
 
     def url(self, path: str) -> str:
         """Absolute URL of a path on this server."""
         return self.base + path
 
     def start(self) -> FeedServer:
-        self.thread.start()
+        self.httpd.serve_in_thread()
         return self
 
     def stop(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        self.httpd.stop()
 
     def hits(self, path: str) -> list[Seen]:
         """Requests received for a path."""

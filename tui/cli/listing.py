@@ -12,7 +12,7 @@ from tui.core.config import ConfigError, load_config
 from tui.core.locations import resolve_config_path
 
 
-def _maybe_config(args: argparse.Namespace) -> Any:
+def maybe_config(args: argparse.Namespace) -> Any:
     """The config when one can be read (for the database path); listing works without one."""
     path = resolve_config_path(args.config)
     if args.config or path.exists():
@@ -25,7 +25,7 @@ def _maybe_config(args: argparse.Namespace) -> Any:
 
 def run_feeds(args: argparse.Namespace) -> int:
     """Print a table (or JSON) of every feed's fetch health."""
-    config = _maybe_config(args)
+    config = maybe_config(args)
     store = open_store(db_path_from_args(args, config))
     try:
         if config is not None:
@@ -69,7 +69,7 @@ def article_json(row: dict[str, Any]) -> dict[str, Any]:
 
 def run_articles(args: argparse.Namespace) -> int:
     """Print stored articles (newest first as text; arrival order as JSON)."""
-    config = _maybe_config(args)
+    config = maybe_config(args)
     since = parse_since(args.since) if args.since else None
     store = open_store(db_path_from_args(args, config))
     try:

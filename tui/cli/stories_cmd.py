@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any, TextIO
 
 from tui.cli.common import CliError, db_path_from_args, open_store, parse_since
-from tui.cli.listing import _maybe_config
+from tui.cli.listing import maybe_config
 
 
 def _published(value: Any, line: int, where: str) -> float | None:
@@ -99,7 +99,7 @@ def run_clusters(args: argparse.Namespace) -> int:
     from tui.core.stories import StoryDesk
     from tui.core.storyview import story_detail, story_ids, story_json
 
-    config = _maybe_config(args)
+    config = maybe_config(args)
     since = parse_since(args.since) if args.since else None
     store = open_store(db_path_from_args(args, config))
     try:

@@ -232,8 +232,3 @@ def load_config(path: Path) -> Config:
         line = raw[: exc.start].count(b"\n") + 1
         raise ConfigError(str(path), line, "file is not valid UTF-8") from None
     return parse_config(text, str(path))
-
-
-def empty_config(path: str = "<none>") -> Config:
-    """A config with default settings and no feeds."""
-    return Config(path=path, settings=Settings(), feeds=())

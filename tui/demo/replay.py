@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import threading
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -63,13 +62,11 @@ class ReplayServer:
         self._cache: dict[Path, bytes] = {}
         self.requests = 0
         self.httpd = loopback_server(self._answer)
-        self._thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.1},
-                                        daemon=True)
 
     @property
     def base(self) -> str:
         """http://127.0.0.1:PORT"""
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        return self.httpd.base
 
     def url(self, outlet: str) -> str:
         """The feed URL of one outlet."""
@@ -77,13 +74,12 @@ class ReplayServer:
 
     def start(self) -> ReplayServer:
         """Start serving in a daemon thread."""
-        self._thread.start()
+        self.httpd.serve_in_thread()
         return self
 
     def stop(self) -> None:
         """Stop serving and close the socket."""
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        self.httpd.stop()
 
     def current(self, outlet: str) -> Snapshot | None:
         """The snapshot an outlet serves at the current virtual time."""
