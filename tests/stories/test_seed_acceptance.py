@@ -10,6 +10,9 @@ from pathlib import Path
 
 from tests.conftest import shared, write_config
 from tests.feedserver import FeedServer, Reply
+from tui.core.stories import BackgroundDesk
+from tui.core.store import Store
+from tui.core.summaries import story_summaries
 
 
 def test_seed_pair_is_one_story_with_its_figures_and_discrepancies(server: FeedServer, tmp_path: Path) -> None:
@@ -55,3 +58,25 @@ def test_seed_pair_is_one_story_with_its_figures_and_discrepancies(server: FeedS
     assert story["timeline"][0]["feed"] == "Press TV" and story["timeline"][0]["added"] == "first report"
     assert story["timeline"][1]["lag_seconds"] == 9900
     assert story["independent_reports"] == 2
+
+
+def test_background_desk_stores_discrepancy_counts(server: FeedServer, tmp_path: Path) -> None:
+    """The dashboard's clustering process counts each touched story's discrepancies and stores them,
+    so the story list can mark them without rebuilding stories on the UI side."""
+    seeds = shared("fixtures", "seeds")
+    server.routes["/presstv"] = Reply(body=(seeds / "presstv.rss.xml").read_bytes())
+    server.routes["/second"] = Reply(body=(seeds / "second-outlet.rss.xml").read_bytes())
+    config = write_config(tmp_path / "feeds.toml", [("Press TV", server.url("/presstv")),
+                                                     ("Second Outlet", server.url("/second"))])
+    db = tmp_path / "w.db"
+    base = [sys.executable, "-m", "tui", "--config", str(config), "--db", str(db)]
+    polled = subprocess.run([*base, "poll", "--once", "--no-cluster"], capture_output=True, text=True, timeout=60)
+    assert polled.returncode == 0, polled.stderr
+    with BackgroundDesk(db, interval=0.01, flag_discrepancies=True) as desk:
+        desk.start()
+    assert desk.error == "" and desk.articles == 2 and len(desk.touched) == 1
+    with Store(db) as store:
+        rows = store.conn.execute("SELECT id, discrepancies FROM clusters WHERE merged_into IS NULL").fetchall()
+        summaries = story_summaries(store)
+    assert len(rows) == 1 and rows[0][1] >= 2  # troops vs reservists, next month vs next week
+    assert summaries[0].discrepancies == rows[0][1]

@@ -112,6 +112,11 @@ MIGRATIONS: tuple[str, ...] = (
         saved REAL NOT NULL
     );
     """,
+    # 3: how many discrepancies a story's figures show (NULL: not computed yet), kept by the clustering
+    # process so the dashboard lists the ⚠ markers without rebuilding every story.
+    """
+    ALTER TABLE clusters ADD COLUMN discrepancies INTEGER;
+    """,
 )
 
 

@@ -138,8 +138,9 @@ class StoryDesk:
 
 
 
-def _desk_process(path: str, stop: Any, report: Connection, interval: float) -> None:
-    """Body of the background desk process: cluster until told to stop and nothing is left."""
+def _desk_process(path: str, stop: Any, report: Connection, interval: float, flag: bool) -> None:
+    """Body of the background desk process: cluster until told to stop and nothing is left; with `flag`,
+    then count the discrepancies of the stories that received reports."""
     articles = 0
     new: set[int] = set()
     touched: set[int] = set()
@@ -157,6 +158,10 @@ def _desk_process(path: str, stop: Any, report: Connection, interval: float) -> 
                     break
                 if not result.articles:
                     stop.wait(interval)
+            if flag and touched:
+                from tui.core.storyview import flag_discrepancies
+
+                flag_discrepancies(store, sorted(touched))
     except Exception as exc:  # reported by the parent; the stored articles are unaffected
         error = f"{type(exc).__name__}: {exc}"
     report.send((articles, sorted(new), sorted(touched), error))
@@ -170,12 +175,12 @@ class BackgroundDesk:
     that brings nothing new pays nothing for it.
     """
 
-    def __init__(self, path: Path, interval: float = 0.25) -> None:
+    def __init__(self, path: Path, interval: float = 0.25, flag_discrepancies: bool = False) -> None:
         ctx: Any = get_context("fork")
         self._stop = ctx.Event()
         self._receiver, sender = ctx.Pipe(duplex=False)
-        self._process = ctx.Process(target=_desk_process, args=(str(path), self._stop, sender, interval),
-                                    name="story-desk", daemon=True)
+        self._process = ctx.Process(target=_desk_process, name="story-desk", daemon=True,
+                                    args=(str(path), self._stop, sender, interval, flag_discrepancies))
         self._sender = sender
         self.articles = 0
         self.new_stories: list[int] = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,6 +74,21 @@ def story_detail(store: Store, story: int) -> StoryDetail | None:
         terms = ()
     return StoryDetail(row["id"], row["title"], terms, tuple(articles), tuple(figures), tuple(discrepancies),
                        timeline)
+
+
+def flag_discrepancies(store: Store, stories: Iterable[int]) -> dict[int, int]:
+    """Count each story's discrepancies and store the counts (one transaction); returns them by story."""
+    counts: dict[int, int] = {}
+    for story in stories:
+        size = store.conn.execute("SELECT count(*) FROM article_clusters WHERE cluster_id = ?", (story,)).fetchone()[0]
+        if size < 2:  # every kind of discrepancy needs two reports
+            counts[story] = 0
+        elif (detail := story_detail(store, story)) is not None:
+            counts[story] = len(detail.discrepancies)
+    with store.transaction():
+        store.conn.executemany("UPDATE clusters SET discrepancies = ? WHERE id = ?",
+                               [(n, story) for story, n in counts.items()])
+    return counts
 
 
 def iso(epoch: float) -> str:
