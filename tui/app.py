@@ -23,7 +23,7 @@ from tui.core.models import Config, FeedHealth, PollOutcome
 from tui.core.poller import Poller
 from tui.core.store import Store
 from tui.core.stories import BackgroundDesk, StoryDesk
-from tui.core.storyview import StoryDetail, story_detail
+from tui.core.storyview import StoryDetail, flag_discrepancies, story_detail
 from tui.core.summaries import StorySummary, story_summaries
 from tui.core.textclean import one_line
 from tui.core.triage import mark_seen, set_flag, set_read
@@ -32,13 +32,19 @@ from tui.messages import DetailLoaded, PollStarted, StoriesLoaded
 from tui.screens.health import FeedHealthScreen
 from tui.screens.help import HelpScreen
 from tui.screens.prompt import PromptScreen
+from tui.terminal import stdin_is_terminal, terminal_gone
+from tui.widgets.detail_lines import detail_parts, render_lines
 from tui.widgets.story_detail import StoryDetailView
 from tui.widgets.story_list import StoryList
 
 SORTS = ("activity", "outlets", "velocity")
-MAX_ROWS = 1500  # rows drawn in the story list; filter, search or sort to reach the rest
-DETAIL_DELAY = 0.08  # seconds the cursor must rest on a story before its detail is built
+DETAIL_DELAY = 0.08  # at most one story detail is built per this many seconds while the cursor moves
 DISCREPANCY_SCAN = 150  # stories (most recent first) checked for discrepancies on start-up
+
+
+def _flagged(stories: tuple[StorySummary, ...]) -> frozenset[int]:
+    """Stories whose stored discrepancy count is above zero."""
+    return frozenset(s.id for s in stories if s.discrepancies)
 
 
 class WirewatchApp(App[None]):
@@ -91,10 +97,10 @@ class WirewatchApp(App[None]):
         self.filter_text = ""
         self.search_stories: set[int] | None = None
         self.status_line = "starting…"
-        self.hidden_rows = 0
         self.next_poll = 0.0
         self._poll_now = threading.Event()
         self._detail_timer: Timer | None = None
+        self._detail_started = 0.0
         self._stopping = threading.Event()
         if config.keys:
             self.set_keymap(dict(config.keys))
@@ -113,7 +119,8 @@ class WirewatchApp(App[None]):
         self.load_stories()
         if self.polling:
             self.poll_loop()
-        self.set_interval(1.0, self._render_status)
+        self._on_terminal = not self.is_headless and stdin_is_terminal()
+        self.set_interval(1.0, self._tick)
 
     # -- workers: they read and compute; handlers change state ---------------------------------------
 
@@ -123,10 +130,14 @@ class WirewatchApp(App[None]):
         with Store(self.db_path) as store:
             stories = tuple(story_summaries(store, self.clock()))
             health = tuple(store.health())
-            self.post_message(StoriesLoaded(stories, self.discrepant, health))
-            discrepant = {s.id for s in stories[:DISCREPANCY_SCAN]
-                          if (d := story_detail(store, s.id)) and d.discrepancies}
-        self.post_message(StoriesLoaded(stories, frozenset(discrepant), health))
+            self.post_message(StoriesLoaded(stories, _flagged(stories), health))
+            # Stories clustered before discrepancies were counted (or by `wirewatch poll`): count the
+            # most recent ones now, once; the counts are stored.
+            unknown = [s.id for s in stories[:DISCREPANCY_SCAN] if s.discrepancies is None]
+            if unknown:
+                counts = flag_discrepancies(store, unknown)
+                self.post_message(StoriesLoaded(stories, _flagged(stories) | {k for k, n in counts.items() if n},
+                                                health))
 
     @work(thread=True, exclusive=True, group="poll")
     def poll_loop(self) -> None:
@@ -137,7 +148,7 @@ class WirewatchApp(App[None]):
                 self.post_message(PollStarted())
                 # Clustering runs in its own process (no shared interpreter lock with the UI),
                 # started by the first new article and finished before the round is reported.
-                with BackgroundDesk(self.db_path) as desk:
+                with BackgroundDesk(self.db_path, flag_discrepancies=True) as desk:
 
                     def arrived(outcome: PollOutcome, desk: BackgroundDesk = desk) -> None:
                         if outcome.new or outcome.updated:
@@ -147,34 +158,47 @@ class WirewatchApp(App[None]):
                     if StoryDesk(store).pending():
                         desk.start()
                 stories = tuple(story_summaries(store, self.clock()))
-                discrepant = set(self.discrepant)
-                for sid in desk.touched:
-                    detail = story_detail(store, sid)
-                    if detail is not None and detail.discrepancies:
-                        discrepant.add(sid)
+                discrepant = _flagged(stories) | (self.discrepant - {s.id for s in stories if s.discrepancies == 0})
                 wait = poller.seconds_until_next_due()
                 wait = 60.0 if wait is None else min(max(wait, 1.0), 60.0)
-                self.post_message(StoriesLoaded(stories, frozenset(discrepant), tuple(store.health()), outcomes,
+                self.post_message(StoriesLoaded(stories, discrepant, tuple(store.health()), outcomes,
                                                 tuple(desk.new_stories), self.clock(), time.time() + wait))
                 self._poll_now.wait(wait)
                 self._poll_now.clear()
 
-    @work(thread=True, exclusive=True, group="detail")
     def load_detail(self, story: int) -> None:
-        """Build the selected story's detail (figures, discrepancies, timeline) off the event loop,
-        and remember that the user looked at it."""
+        """Build a story's detail (figures, discrepancies, timeline) and lay it out, off the event loop."""
+        index = self.article_index if self.detail is not None and self.detail.id == story else 0
+        self._build_detail(story, index, self.query_one(StoryDetailView).line_width)
+
+    @work(thread=True, exclusive=True, group="detail")
+    def _build_detail(self, story: int, article_index: int, width: int) -> None:
         with Store(self.db_path) as store:
             detail = story_detail(store, story)
             if detail is not None:
                 mark_seen(store, story, self.clock())
         if detail is not None:
-            self.post_message(DetailLoaded(detail))
+            lines = render_lines(detail_parts(detail, article_index), width)
+            self.post_message(DetailLoaded(detail, tuple(lines), article_index))
+
+    @work(thread=True, exclusive=True, group="detail-layout")
+    def _layout_detail(self, detail: StoryDetail, article_index: int, width: int) -> None:
+        """Lay out the shown story again (another article selected, or the pane resized)."""
+        lines = render_lines(detail_parts(detail, article_index), width)
+        self.post_message(DetailLoaded(detail, tuple(lines), article_index))
 
     def _load_detail_soon(self, story: int) -> None:
-        """Build the detail once the cursor rests, so holding j does not build every story on the way."""
+        """Build the detail at once, unless one was built less than DETAIL_DELAY ago (the user holds j):
+        then build it when that much time has passed, for whichever story the cursor is on by then."""
         if self._detail_timer is not None:
             self._detail_timer.stop()
-        self._detail_timer = self.set_timer(DETAIL_DELAY, lambda: self.load_detail(story))
+            self._detail_timer = None
+        wait = self._detail_started + DETAIL_DELAY - time.monotonic()
+        if wait <= 0:
+            self._detail_started = time.monotonic()
+            self.load_detail(story)
+        else:
+            self._detail_timer = self.set_timer(wait, lambda: self._load_detail_soon(story))
 
     # -- handlers ----------------------------------------------------------------------------------
 
@@ -234,38 +258,54 @@ class WirewatchApp(App[None]):
     def _refresh_list(self, reload_detail: bool = False) -> None:
         table = self.query_one(StoryList)
         visible = self.visible_stories()
-        self.hidden_rows = max(0, len(visible) - MAX_ROWS)
-        table.show(visible[:MAX_ROWS], self.discrepant, self.clock())
+        table.show(visible, self.discrepant, self.clock())
         selected = table.selected_story
         if selected is not None and (self.detail is None or self.detail.id != selected):
             self.load_detail(selected)
         elif selected is None:
             self.detail = None
-            self.query_one(StoryDetailView).show(None)
+            view = self.query_one(StoryDetailView)
+            view.show_lines(render_lines(detail_parts(None), view.line_width), None)
         elif reload_detail:
             self.load_detail(selected)  # the open story received reports
         self._render_status()
 
-    @on(StoryList.RowHighlighted)
-    def _row_highlighted(self, event: StoryList.RowHighlighted) -> None:
+    @on(StoryList.Highlighted)
+    def _row_highlighted(self, event: StoryList.Highlighted) -> None:
         if self._detail_timer is not None:
             self._detail_timer.stop()  # the cursor moved on: a pending build is for another story
             self._detail_timer = None
-        if event.row_key.value is not None and (self.detail is None or str(self.detail.id) != event.row_key.value):
+        if self.detail is None or self.detail.id != event.story:
             self.article_index = 0
-            self._load_detail_soon(int(event.row_key.value))
+            self._load_detail_soon(event.story)
 
-    @on(StoryList.RowSelected)
+    @on(StoryList.Selected)
     def _row_selected(self) -> None:
         self.query_one(StoryDetailView).focus()
 
     @on(DetailLoaded)
     def _detail_loaded(self, message: DetailLoaded) -> None:
-        if self.detail is None or self.detail.id != message.detail.id:
+        same = self.detail is not None and self.detail.id == message.detail.id
+        if not same:
             self.article_index = 0
         self.detail = message.detail
         self.article_index = min(self.article_index, max(0, len(message.detail.timeline.entries) - 1))
-        self.query_one(StoryDetailView).show(self.detail, self.article_index)
+        view = self.query_one(StoryDetailView)
+        view.show_lines(message.lines, message.detail.id, keep_scroll=same)
+        if message.article_index != self.article_index or view.line_width != message.lines[0].cell_length:
+            self._layout_detail(self.detail, self.article_index, view.line_width)  # the user moved on meanwhile
+
+    @on(StoryDetailView.WidthChanged)
+    def _detail_resized(self) -> None:
+        if self.detail is not None:
+            self._layout_detail(self.detail, self.article_index, self.query_one(StoryDetailView).line_width)
+
+    def _tick(self) -> None:
+        if self._on_terminal and terminal_gone():
+            self._stopping.set()
+            self.exit(return_code=1)
+            return
+        self._render_status()
 
     def _render_status(self) -> None:
         ok = sum(1 for h in self.health if not h.error_streak)
@@ -274,8 +314,7 @@ class WirewatchApp(App[None]):
         countdown = f"next poll in {max(0, int(self.next_poll - time.time()))}s" if self.next_poll else ""
         view = f"sort: {self.sort}" + (" · unread" if self.unread_only else "") + \
             (f" · filter: {self.filter_text}" if self.filter_text else "") + \
-            (" · search" if self.search_stories is not None else "") + \
-            (f" · {self.hidden_rows} older not shown" if self.hidden_rows else "")
+            (" · search" if self.search_stories is not None else "")
         line = Text.assemble(Text(f"feeds {ok} ok", style="green"), " / ",
                              Text(f"{failing} failing", style="bold red" if failing else "dim"), " · ",
                              f"{len(self.stories)} stories · {today} reports today · ", countdown, " · ",
@@ -292,7 +331,7 @@ class WirewatchApp(App[None]):
         if self.query_one(StoryDetailView).has_focus and self.detail is not None:
             count = len(self.detail.timeline.entries)
             self.article_index = max(0, min(count - 1, self.article_index + step))
-            self.query_one(StoryDetailView).show(self.detail, self.article_index)
+            self._layout_detail(self.detail, self.article_index, self.query_one(StoryDetailView).line_width)
             return
         table = self.query_one(StoryList)
         table.move_cursor(row=max(0, table.cursor_row + step))

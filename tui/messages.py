@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.message import Message
+from textual.strip import Strip
 
 from tui.core.models import FeedHealth, PollOutcome
 from tui.core.storyview import StoryDetail
@@ -26,9 +27,11 @@ class StoriesLoaded(Message):
 
 @dataclass
 class DetailLoaded(Message):
-    """The detail of the selected story."""
+    """The detail of the selected story, laid out as lines (with this article selected)."""
 
     detail: StoryDetail
+    lines: tuple[Strip, ...]
+    article_index: int
 
 
 @dataclass

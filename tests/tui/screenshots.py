@@ -17,8 +17,9 @@ async def shoot(db: Path, config: object, name: str, keys: list[str], size: tupl
     app = WirewatchApp(config, db, poll=False, clock=lambda: NOW)  # type: ignore[arg-type]
     async with app.run_test(size=size) as pilot:
         await settle(app, pilot)
-        await pilot.press(*keys)
-        await settle(app, pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(app, pilot)
         app.save_screenshot(f"{name}-{size[0]}x{size[1]}.svg", str(OUT))
 
 

@@ -48,7 +48,9 @@ async def test_flood_story_shows_changing_toll(demo_app: WirewatchApp) -> None:
         flood = next(s for s in demo_app.stories if "flood" in s.title.lower())
         assert flood.outlets >= 4 and flood.id in demo_app.discrepant
         table = demo_app.query_one(StoryList)
-        table.move_cursor(row=table.get_row_index(str(flood.id)))
+        row = table.row_index(flood.id)
+        assert row is not None
+        table.move_cursor(row=row)
         await settle(demo_app, pilot)
         assert demo_app.detail is not None
         kinds = {d.kind for d in demo_app.detail.discrepancies}
@@ -64,7 +66,7 @@ async def test_triage_persists_across_restarts(demo_app: WirewatchApp, tmp_path:
         await settle(demo_app, pilot)
         await pilot.press("j", "m")  # mute the second
         await settle(demo_app, pilot)
-        assert str(second) not in demo_app.query_one(StoryList).rows
+        assert demo_app.query_one(StoryList).row_index(second) is None
         await pilot.press("g", "a")  # all read
         await settle(demo_app, pilot)
         await pilot.press("e")  # export brief
@@ -132,7 +134,9 @@ async def test_feed_text_is_never_markup(demo_app: WirewatchApp) -> None:
         demo_app.post_message(StoriesLoaded((story, *demo_app.stories[1:]), demo_app.discrepant, demo_app.health))
         await settle(demo_app, pilot)
         table = demo_app.query_one(StoryList)
-        cell = table.get_row(str(story.id))[1]
+        row = table.row_index(story.id)
+        assert row is not None
+        cell = table.row_cells(row)[1]
         assert isinstance(cell, Text)
         assert "[bold red]x[/]" in cell.plain and "[link=file:///etc/passwd]" in cell.plain
         assert "\x1b" not in cell.plain and "\u202e" not in cell.plain

@@ -1,73 +1,62 @@
-"""The detail pane of the selected story: explanation, discrepancies, key figures, timeline, article."""
+"""The detail pane of the selected story: explanation, discrepancies, key figures, timeline, article.
+
+The lines arrive ready-made (laid out by a worker, see detail_lines.py); drawing a frame only copies
+the visible ones, so a big story never holds up the keyboard."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from collections.abc import Sequence
 
-from rich.console import Group
-from rich.table import Table
-from rich.text import Text
-from textual.containers import VerticalScroll
-from textual.widgets import Static
-
-from tui.core.storyview import StoryDetail
-from tui.widgets.safe import plain
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 
-def _clock(epoch: float) -> str:
-    return datetime.fromtimestamp(epoch, UTC).strftime("%H:%M")
+class StoryDetailView(ScrollView, can_focus=True):
+    """Shows the lines of one story's detail; scrolls when they do not fit."""
 
+    DEFAULT_CSS = "StoryDetailView { height: 1fr; scrollbar-gutter: stable; scrollbar-size-vertical: 1; }"
 
-class StoryDetailView(VerticalScroll):
-    """Shows one StoryDetail; which article is selected is kept here (a row in the timeline)."""
+    class WidthChanged(Message):
+        """The pane's width changed: the lines need laying out again."""
 
-    DEFAULT_CSS = "StoryDetailView { height: 1fr; }  StoryDetailView > Static { margin-bottom: 1; }"
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._lines: Sequence[Strip] = ()
+        self.story: int | None = None  # whose lines are shown
 
-    def compose(self):  # type: ignore[no-untyped-def]
-        yield Static(id="heading")
-        yield Static(id="figures")
-        yield Static(id="timeline")
-        yield Static(id="article")
+    @property
+    def line_width(self) -> int:
+        """The width the lines should be laid out at."""
+        return max(20, self.scrollable_content_region.width)
 
-    def show(self, detail: StoryDetail | None, article_index: int = 0) -> None:
-        """Render a story (or an empty state)."""
-        if detail is None:
-            self.query_one("#heading", Static).update(Text("No story selected. Stories appear as feeds are polled.",
-                                                           style="dim"))
-            for part in ("#figures", "#timeline", "#article"):
-                self.query_one(part, Static).update("")
-            return
-        outlets = sorted({a.feed for a in detail.articles})
-        heading = Text.assemble(plain(detail.title, "bold"), "\n",
-                                Text(f"{len(detail.articles)} reports · {len(outlets)} outlets · "
-                                     f"{detail.timeline.independent} independent · {detail.timeline.copies} copies",
-                                     style="dim"))
-        if detail.terms:
-            heading.append_text(Text.assemble("\n", Text("Tied by: ", style="dim"), plain(", ".join(detail.terms))))
-        for d in detail.discrepancies:
-            heading.append_text(Text.assemble("\n", Text(f"⚠ {d.kind}: ", style="bold red"), plain(d.detail)))
-        self.query_one("#heading", Static).update(heading)
-        figures = Table(title="Key figures", title_justify="left", expand=True, show_edge=False)
-        for column in ("Figure", "Counts", "Stated by", "Flag"):
-            figures.add_column(column, overflow="fold")
-        for f in detail.figures[:14]:
-            figures.add_row(plain(f.text), plain(f.counts), plain(", ".join(f.feeds)),
-                            plain("; ".join(f.flags), "bold red"))
-        self.query_one("#figures", Static).update(figures if detail.figures else Text("No key figures.", "dim"))
-        timeline = Table(title="Timeline", title_justify="left", expand=True, show_edge=False)
-        for column in ("When", "Outlet", "Headline", "Added", "Lag"):
-            timeline.add_column(column, overflow="fold")
-        for i, e in enumerate(detail.timeline.entries):
-            style = "reverse" if i == article_index else ""
-            timeline.add_row(Text(_clock(e.published)), plain(e.feed), plain(e.title), plain(e.added),
-                             Text(f"+{round(e.lag / 60)}m" if e.lag else "first"), style=style)
-        self.query_one("#timeline", Static).update(timeline)
-        entries = detail.timeline.entries
-        if entries:
-            chosen = entries[min(article_index, len(entries) - 1)]
-            article = next(a for a in detail.articles if a.id == chosen.article_id)
-            body = Text.assemble(plain(article.title, "bold"), "\n", plain(article.feed, "dim"), "  ",
-                                 plain(article.link, "dim underline"), "\n\n",
-                                 Text("\n".join(plain(p).plain
-                                                for p in (article.content or article.summary).split("\n"))))
-            self.query_one("#article", Static).update(Group(body))
+    @property
+    def text(self) -> str:
+        """The shown lines as plain text (for tests and copying)."""
+        return "\n".join(line.text.rstrip() for line in self._lines)
+
+    def show_lines(self, lines: Sequence[Strip], story: int | None, keep_scroll: bool = False) -> None:
+        """Show these lines; a different story starts at the top, the same one keeps its scroll position
+        when `keep_scroll`."""
+        if story != self.story or not keep_scroll:
+            self.scroll_to(0, 0, animate=False, immediate=True)
+        self._lines, self.story = lines, story
+        width = max((line.cell_length for line in lines), default=0)
+        self.virtual_size = Size(width, len(lines))
+        self.refresh()
+
+    def on_resize(self) -> None:
+        """Ask for new lines when the width they were laid out at no longer fits."""
+        if self._lines and self._lines[0].cell_length != self.line_width:
+            self.post_message(self.WidthChanged())
+
+    def render_line(self, y: int) -> Strip:
+        """One visible line (scrolled), on the pane's own background."""
+        scroll_x, scroll_y = self.scroll_offset
+        row = scroll_y + y
+        width = self.scrollable_content_region.width
+        style = self.rich_style
+        if row >= len(self._lines):
+            return Strip.blank(width, style)
+        return self._lines[row].crop_extend(scroll_x, scroll_x + width, style).apply_style(style)

@@ -1,0 +1,80 @@
+"""A story's detail laid out as terminal lines at a given width. Pure rendering (rich, no widgets), so
+workers can do it off the event loop and the pane only copies ready lines to the screen."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from rich.console import Console, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.strip import Strip
+
+from tui.core.storyview import StoryDetail
+from tui.widgets.safe import plain
+
+MAX_FIGURES = 14
+
+
+def _clock(epoch: float) -> str:
+    return datetime.fromtimestamp(epoch, UTC).strftime("%H:%M")
+
+
+def detail_parts(detail: StoryDetail | None, article_index: int = 0) -> list[RenderableType]:
+    """The sections of the detail pane: heading with explanation and discrepancies, key figures,
+    timeline (the selected article highlighted) and the selected article's text."""
+    if detail is None:
+        return [Text("No story selected. Stories appear as feeds are polled.", style="dim")]
+    outlets = sorted({a.feed for a in detail.articles})
+    heading = Text.assemble(plain(detail.title, "bold"), "\n",
+                            Text(f"{len(detail.articles)} reports · {len(outlets)} outlets · "
+                                 f"{detail.timeline.independent} independent · {detail.timeline.copies} copies",
+                                 style="dim"))
+    if detail.terms:
+        heading.append_text(Text.assemble("\n", Text("Tied by: ", style="dim"), plain(", ".join(detail.terms))))
+    for d in detail.discrepancies:
+        heading.append_text(Text.assemble("\n", Text(f"⚠ {d.kind}: ", style="bold red"), plain(d.detail)))
+    parts: list[RenderableType] = [heading]
+    if detail.figures:
+        figures = Table(title="Key figures", title_justify="left", expand=True, show_edge=False)
+        for column in ("Figure", "Counts", "Stated by", "Flag"):
+            figures.add_column(column, overflow="fold")
+        for f in detail.figures[:MAX_FIGURES]:
+            figures.add_row(plain(f.text), plain(f.counts), plain(", ".join(f.feeds)),
+                            plain("; ".join(f.flags), "bold red"))
+        parts.append(figures)
+    else:
+        parts.append(Text("No key figures.", "dim"))
+    timeline = Table(title="Timeline", title_justify="left", expand=True, show_edge=False)
+    for column in ("When", "Outlet", "Headline", "Added", "Lag"):
+        timeline.add_column(column, overflow="fold")
+    for i, e in enumerate(detail.timeline.entries):
+        timeline.add_row(Text(_clock(e.published)), plain(e.feed), plain(e.title), plain(e.added),
+                         Text(f"+{round(e.lag / 60)}m" if e.lag else "first"),
+                         style="reverse" if i == article_index else "")
+    parts.append(timeline)
+    entries = detail.timeline.entries
+    if entries:
+        chosen = entries[min(article_index, len(entries) - 1)]
+        article = next(a for a in detail.articles if a.id == chosen.article_id)
+        parts.append(Text.assemble(plain(article.title, "bold"), "\n", plain(article.feed, "dim"), "  ",
+                                   plain(article.link, "dim underline"), "\n\n",
+                                   Text("\n".join(plain(p).plain
+                                                  for p in (article.content or article.summary).split("\n")))))
+    return parts
+
+
+def render_lines(parts: Sequence[RenderableType], width: int) -> list[Strip]:
+    """Lay the parts out at `width` cells, one blank line between them."""
+    width = max(1, width)
+    console = Console(file=io.StringIO(), width=width, color_system="truecolor", force_terminal=True,
+                      legacy_windows=False, markup=False, emoji=False, highlight=False)
+    options = console.options.update_width(width)
+    lines: list[Strip] = []
+    for i, part in enumerate(parts):
+        if i:
+            lines.append(Strip.blank(width))
+        lines.extend(Strip(line, width) for line in console.render_lines(part, options, pad=True, new_lines=False))
+    return lines
