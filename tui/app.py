@@ -10,11 +10,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from tui.commands import StoryCommands
@@ -23,12 +22,14 @@ from tui.core.models import Config, FeedHealth, PollOutcome
 from tui.core.poller import Poller
 from tui.core.store import Store
 from tui.core.stories import BackgroundDesk, StoryDesk
-from tui.core.storyview import StoryDetail, flag_discrepancies, story_detail
+from tui.core.storyview import flag_discrepancies
 from tui.core.summaries import StorySummary, story_summaries
 from tui.core.textclean import one_line
-from tui.core.triage import mark_seen, set_flag, set_read
+from tui.core.triage import set_flag, set_read
 from tui.core.urls import is_web_url
-from tui.messages import DetailLoaded, PollStarted, StoriesLoaded
+from tui.detail_flow import DetailFlow
+from tui.idle_gc import IdleCollector
+from tui.messages import PollStarted, StoriesLoaded
 from tui.screens.health import FeedHealthScreen
 from tui.screens.help import HelpScreen
 from tui.screens.prompt import PromptScreen
@@ -38,7 +39,6 @@ from tui.widgets.story_detail import StoryDetailView
 from tui.widgets.story_list import StoryList
 
 SORTS = ("activity", "outlets", "velocity")
-DETAIL_DELAY = 0.08  # at most one story detail is built per this many seconds while the cursor moves
 DISCREPANCY_SCAN = 150  # stories (most recent first) checked for discrepancies on start-up
 
 
@@ -47,7 +47,7 @@ def _flagged(stories: tuple[StorySummary, ...]) -> frozenset[int]:
     return frozenset(s.id for s in stories if s.discrepancies)
 
 
-class WirewatchApp(App[None]):
+class WirewatchApp(DetailFlow, App[None]):
     """The dashboard. `poll=False` shows what is stored without polling (tests, read-only use)."""
 
     CSS_PATH = "styles/app.tcss"
@@ -90,8 +90,7 @@ class WirewatchApp(App[None]):
         self.stories: tuple[StorySummary, ...] = ()
         self.discrepant: frozenset[int] = frozenset()
         self.health: tuple[FeedHealth, ...] = ()
-        self.detail: StoryDetail | None = None
-        self.article_index = 0
+        self._init_detail_flow()
         self.sort = SORTS[0]
         self.unread_only = False
         self.filter_text = ""
@@ -99,8 +98,7 @@ class WirewatchApp(App[None]):
         self.status_line = "starting…"
         self.next_poll = 0.0
         self._poll_now = threading.Event()
-        self._detail_timer: Timer | None = None
-        self._detail_started = 0.0
+        self._collector = IdleCollector()
         self._stopping = threading.Event()
         if config.keys:
             self.set_keymap(dict(config.keys))
@@ -120,6 +118,7 @@ class WirewatchApp(App[None]):
         if self.polling:
             self.poll_loop()
         self._on_terminal = not self.is_headless and stdin_is_terminal()
+        self._collector.start()
         self.set_interval(1.0, self._tick)
 
     # -- workers: they read and compute; handlers change state ---------------------------------------
@@ -166,40 +165,6 @@ class WirewatchApp(App[None]):
                 self._poll_now.wait(wait)
                 self._poll_now.clear()
 
-    def load_detail(self, story: int) -> None:
-        """Build a story's detail (figures, discrepancies, timeline) and lay it out, off the event loop."""
-        index = self.article_index if self.detail is not None and self.detail.id == story else 0
-        self._build_detail(story, index, self.query_one(StoryDetailView).line_width)
-
-    @work(thread=True, exclusive=True, group="detail")
-    def _build_detail(self, story: int, article_index: int, width: int) -> None:
-        with Store(self.db_path) as store:
-            detail = story_detail(store, story)
-            if detail is not None:
-                mark_seen(store, story, self.clock())
-        if detail is not None:
-            lines = render_lines(detail_parts(detail, article_index), width)
-            self.post_message(DetailLoaded(detail, tuple(lines), article_index))
-
-    @work(thread=True, exclusive=True, group="detail-layout")
-    def _layout_detail(self, detail: StoryDetail, article_index: int, width: int) -> None:
-        """Lay out the shown story again (another article selected, or the pane resized)."""
-        lines = render_lines(detail_parts(detail, article_index), width)
-        self.post_message(DetailLoaded(detail, tuple(lines), article_index))
-
-    def _load_detail_soon(self, story: int) -> None:
-        """Build the detail at once, unless one was built less than DETAIL_DELAY ago (the user holds j):
-        then build it when that much time has passed, for whichever story the cursor is on by then."""
-        if self._detail_timer is not None:
-            self._detail_timer.stop()
-            self._detail_timer = None
-        wait = self._detail_started + DETAIL_DELAY - time.monotonic()
-        if wait <= 0:
-            self._detail_started = time.monotonic()
-            self.load_detail(story)
-        else:
-            self._detail_timer = self.set_timer(wait, lambda: self._load_detail_soon(story))
-
     # -- handlers ----------------------------------------------------------------------------------
 
     @on(PollStarted)
@@ -218,6 +183,8 @@ class WirewatchApp(App[None]):
             self.status_line = f"last poll {len(message.outcomes)} feeds: {new} new, {failed} failed"
             self.next_poll = message.next_poll
             self._notify_changes(before, old_discrepant)
+        current = set(self.stories)
+        self._forget_details(sid for sid, old in before.items() if old not in current)
         shown = self.detail.id if self.detail is not None else None
         after = next((s for s in self.stories if s.id == shown), None)
         self._refresh_list(reload_detail=shown is not None and before.get(shown) != after)
@@ -270,42 +237,19 @@ class WirewatchApp(App[None]):
             self.load_detail(selected)  # the open story received reports
         self._render_status()
 
-    @on(StoryList.Highlighted)
-    def _row_highlighted(self, event: StoryList.Highlighted) -> None:
-        if self._detail_timer is not None:
-            self._detail_timer.stop()  # the cursor moved on: a pending build is for another story
-            self._detail_timer = None
-        if self.detail is None or self.detail.id != event.story:
-            self.article_index = 0
-            self._load_detail_soon(event.story)
-
-    @on(StoryList.Selected)
-    def _row_selected(self) -> None:
-        self.query_one(StoryDetailView).focus()
-
-    @on(DetailLoaded)
-    def _detail_loaded(self, message: DetailLoaded) -> None:
-        same = self.detail is not None and self.detail.id == message.detail.id
-        if not same:
-            self.article_index = 0
-        self.detail = message.detail
-        self.article_index = min(self.article_index, max(0, len(message.detail.timeline.entries) - 1))
-        view = self.query_one(StoryDetailView)
-        view.show_lines(message.lines, message.detail.id, keep_scroll=same)
-        if message.article_index != self.article_index or view.line_width != message.lines[0].cell_length:
-            self._layout_detail(self.detail, self.article_index, view.line_width)  # the user moved on meanwhile
-
-    @on(StoryDetailView.WidthChanged)
-    def _detail_resized(self) -> None:
-        if self.detail is not None:
-            self._layout_detail(self.detail, self.article_index, self.query_one(StoryDetailView).line_width)
-
     def _tick(self) -> None:
         if self._on_terminal and terminal_gone():
             self._stopping.set()
             self.exit(return_code=1)
             return
         self._render_status()
+        self._collector.tick()
+
+    async def on_event(self, event: events.Event) -> None:
+        """Note input (full garbage collections wait until it rests), then handle the event as usual."""
+        if isinstance(event, events.Key | events.MouseDown):
+            self._collector.input_seen()
+        await super().on_event(event)
 
     def _render_status(self) -> None:
         ok = sum(1 for h in self.health if not h.error_streak)
@@ -334,11 +278,11 @@ class WirewatchApp(App[None]):
             self._layout_detail(self.detail, self.article_index, self.query_one(StoryDetailView).line_width)
             return
         table = self.query_one(StoryList)
-        table.move_cursor(row=max(0, table.cursor_row + step))
+        self.cursor_on(table.move_cursor(row=max(0, table.cursor_row + step), announce=False))
 
     def action_jump(self, row: int) -> None:
         table = self.query_one(StoryList)
-        table.move_cursor(row=row if row >= 0 else max(0, table.row_count - 1))
+        self.cursor_on(table.move_cursor(row=row if row >= 0 else max(0, table.row_count - 1), announce=False))
 
     def action_open(self) -> None:
         """Open the story (focus its detail), or in the detail, mark the selected article read."""
@@ -459,5 +403,6 @@ class WirewatchApp(App[None]):
         self.push_screen(HelpScreen(rows))
 
     def on_unmount(self) -> None:
+        self._collector.stop()
         self._stopping.set()
         self._poll_now.set()

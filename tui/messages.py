@@ -37,3 +37,10 @@ class DetailLoaded(Message):
 @dataclass
 class PollStarted(Message):
     """A poll round began."""
+
+
+@dataclass
+class DetailPrefetched(Message):
+    """A story next to the cursor, built ahead so stepping onto it shows it at once."""
+
+    loaded: DetailLoaded

@@ -23,7 +23,10 @@ from tui.messages import StoriesLoaded
 NOW = 1_700_000_000.0
 
 
-def build_db(path: Path, stories: int = 10_000, per_story: int = 10, feeds: int = 50) -> None:
+STORIES = 10_000
+
+
+def build_db(path: Path, stories: int = STORIES, per_story: int = 10, feeds: int = 50) -> None:
     """100k stored articles in 10k clustered stories, written directly (no polling needed)."""
     pool = headlines()
     with Store(path) as store:
@@ -69,10 +72,11 @@ def first_paint_and_keys(db: Path, config: Path) -> tuple[float, list[float], li
         term.quiet(0.3)
         moves: list[float] = []
         details: list[float] = []
-        for _ in range(100):
+        for row in range(1, 101):
             at = term.type(b"j")
             moved = term.frame_after(at)
-            shown = term.frame_after(at, containing="reports \u00b7")
+            # the story on that row (most recent first) shows its first report's link in the detail pane
+            shown = term.frame_after(at, containing=f"http://e/a{STORIES - 1 - row}-0")
             if moved is None or shown is None:
                 raise RuntimeError("no repaint after a keypress")
             moves.append(moved - at)

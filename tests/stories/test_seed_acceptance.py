@@ -10,8 +10,8 @@ from pathlib import Path
 
 from tests.conftest import shared, write_config
 from tests.feedserver import FeedServer, Reply
-from tui.core.stories import BackgroundDesk
 from tui.core.store import Store
+from tui.core.stories import BackgroundDesk
 from tui.core.summaries import story_summaries
 
 

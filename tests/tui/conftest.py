@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from textual.worker import WorkerCancelled
 
-from tui.app import DETAIL_DELAY, WirewatchApp
+from tui.app import WirewatchApp
 from tui.core.poller import Poller
 from tui.core.store import Store
 from tui.core.stories import StoryDesk
@@ -17,6 +17,7 @@ from tui.demo.corpus import OUTLETS
 from tui.demo.feeds import write_snapshots
 from tui.demo.replay import ReplayServer, load_snapshots
 from tui.demo.run import demo_config
+from tui.detail_flow import DETAIL_DELAY
 
 START = 1_700_000_000.0  # 2023-11-14T22:13:20Z
 NOW = START + 3600.0

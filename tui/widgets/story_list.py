@@ -61,6 +61,7 @@ class StoryList(ScrollView, can_focus=True):
         self._now = 0.0
         self.cursor_row = 0
         self._cache: dict[tuple[int, bool, int], Strip] = {}
+        self._styles: tuple[Style, Style, Style] | None = None  # base, header, cursor (computing them is slow)
 
     # -- state --------------------------------------------------------------------------------------
 
@@ -73,6 +74,10 @@ class StoryList(ScrollView, can_focus=True):
     def selected_story(self) -> int | None:
         """The story under the cursor."""
         return self._stories[self.cursor_row].id if self._stories else None
+
+    def story_at(self, row: int) -> int | None:
+        """The story on a row, or None outside the list."""
+        return self._stories[row].id if 0 <= row < len(self._stories) else None
 
     def row_index(self, story: int) -> int | None:
         """The row of a story, or None when it is not listed."""
@@ -90,10 +95,12 @@ class StoryList(ScrollView, can_focus=True):
         self.virtual_size = Size(self.size.width, len(stories) + 1)
         self.refresh()
 
-    def move_cursor(self, row: int, scroll: bool = True) -> None:
-        """Put the cursor on `row` (clamped), scroll it into view and announce the story under it."""
+    def move_cursor(self, row: int, scroll: bool = True, announce: bool = True) -> int | None:
+        """Put the cursor on `row` (clamped), scroll it into view and (with `announce`) post the story
+        under it as Highlighted; returns that story. Callers that act on the new story at once pass
+        announce=False, so its detail can be drawn in the same frame as the cursor."""
         if not self._stories:
-            return
+            return None
         row = max(0, min(row, len(self._stories) - 1))
         if row != self.cursor_row:
             self._cache = {k: v for k, v in self._cache.items() if k[0] not in (row, self.cursor_row)}
@@ -102,7 +109,10 @@ class StoryList(ScrollView, can_focus=True):
             self.refresh_line(row - int(self.scroll_y) + 1)
         if scroll:
             self._scroll_to_cursor()
-        self.post_message(self.Highlighted(self._stories[row].id))
+        story = self._stories[row].id
+        if announce:
+            self.post_message(self.Highlighted(story))
+        return story
 
     def _scroll_to_cursor(self) -> None:
         visible = max(1, self.scrollable_content_region.height - 1)
@@ -137,10 +147,23 @@ class StoryList(ScrollView, can_focus=True):
 
     def on_focus(self) -> None:
         """Redraw the cursor in its focused colours."""
-        self._cache.clear()
+        self.notify_style_update()
         self.refresh()
 
     on_blur = on_focus
+
+    def notify_style_update(self) -> None:
+        """Styles changed (CSS, theme, focus): drop what was drawn with the old ones."""
+        super().notify_style_update()
+        self._styles = None
+        self._cache.clear()
+
+    def _line_styles(self) -> tuple[Style, Style, Style]:
+        if self._styles is None:
+            base = self.rich_style
+            self._styles = (base, base + self.get_component_rich_style("story-list--header"),
+                            base + self.get_component_rich_style("story-list--cursor"))
+        return self._styles
 
     # -- drawing ------------------------------------------------------------------------------------
 
@@ -173,16 +196,15 @@ class StoryList(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         title_width = max(MIN_TITLE, width - FIXED)
         widths = (1, title_width, *(w for _, w in COLUMNS))
-        base = self.rich_style
+        base, header, cursor_style = self._line_styles()
         if y == 0:
             cells = (Text(" "), Text("Story"), *(Text(name) for name, _ in COLUMNS))
-            return self._line(cells, widths, base + self.get_component_rich_style("story-list--header"))
+            return self._line(cells, widths, header)
         row = int(self.scroll_y) + y - 1
         if row >= len(self._stories):
             return Strip.blank(width, base)
         cursor = row == self.cursor_row
         key = (row, cursor, width)
         if key not in self._cache:
-            style = base + self.get_component_rich_style("story-list--cursor") if cursor else base
-            self._cache[key] = self._line(self.row_cells(row, title_width), widths, style)
+            self._cache[key] = self._line(self.row_cells(row, title_width), widths, cursor_style if cursor else base)
         return self._cache[key]
