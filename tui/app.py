@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import threading
 import time
 import webbrowser
@@ -14,7 +15,7 @@ from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.commands import StoryCommands
 from tui.core.brief import brief_markdown
@@ -35,6 +36,7 @@ from tui.screens.help import HelpScreen
 from tui.screens.prompt import PromptScreen
 from tui.terminal import stdin_is_terminal, terminal_gone
 from tui.widgets.detail_lines import detail_parts, render_lines
+from tui.widgets.footer import StableFooter
 from tui.widgets.story_detail import StoryDetailView
 from tui.widgets.story_list import StoryList
 
@@ -110,7 +112,7 @@ class WirewatchApp(DetailFlow, App[None]):
             yield StoryList(id="stories")
             yield StoryDetailView(id="detail")
         yield Static(id="status")
-        yield Footer()
+        yield StableFooter()
 
     def on_mount(self) -> None:
         self.query_one(StoryList).focus()
@@ -239,11 +241,17 @@ class WirewatchApp(DetailFlow, App[None]):
 
     def _tick(self) -> None:
         if self._on_terminal and terminal_gone():
-            self._stopping.set()
-            self.exit(return_code=1)
-            return
+            self._abandon()
         self._render_status()
         self._collector.tick()
+
+    def _abandon(self) -> None:
+        """The terminal is gone: nothing can be drawn or restored, and Textual's shutdown would block
+        writing to it. Leave at once. Stored data is safe (a poll commits per feed, clustering per batch,
+        as a killed process shows in tests) and the clustering process stops when its parent is gone."""
+        self._stopping.set()
+        self.store.close()
+        os._exit(1)
 
     async def on_event(self, event: events.Event) -> None:
         """Note input (full garbage collections wait until it rests), then handle the event as usual."""

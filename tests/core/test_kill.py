@@ -58,3 +58,34 @@ def test_sigkill_mid_poll_keeps_committed_articles(server: FeedServer, tmp_path:
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert _count(db) == 80 * 50
+
+
+def test_clustering_process_stops_when_its_parent_is_killed(tmp_path: Path) -> None:
+    """A dashboard killed (or left without a terminal) must not leave its clustering process behind."""
+    script = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from tui.core.stories import BackgroundDesk\n"
+        "desk = BackgroundDesk(Path(sys.argv[1]), interval=0.05)\n"
+        "desk.start()\n"
+        "print(desk._process.pid, flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", script, str(tmp_path / "w.db")], stdout=subprocess.PIPE,
+                              text=True)
+    assert parent.stdout is not None
+    child = int(parent.stdout.readline())
+    os.kill(child, 0)  # running
+    parent.kill()
+    parent.wait()
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (FileNotFoundError, ProcessLookupError):
+            return
+        if state == "Z":  # exited; waiting for its new parent to reap it
+            return
+        time.sleep(0.05)
+    os.kill(child, signal.SIGKILL)
+    raise AssertionError("the clustering process outlived its parent")

@@ -15,6 +15,7 @@ from tui.app import WirewatchApp
 from tui.detail_flow import DetailCache
 from tui.idle_gc import NEVER, IdleCollector
 from tui.messages import DetailLoaded, StoriesLoaded
+from tui.widgets.footer import StableFooter
 from tui.widgets.story_list import StoryList
 
 
@@ -95,3 +96,19 @@ def test_idle_collector_runs_full_collections_only_when_input_rests() -> None:
     finally:
         collector.stop()
     assert gc.get_threshold() == saved
+
+
+async def test_footer_is_not_rebuilt_when_focus_moves_between_panes(demo_app: WirewatchApp) -> None:
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await settle(demo_app, pilot)
+        footer = demo_app.query_one(StableFooter)
+        keys = list(footer.children)
+        assert len(keys) >= 5
+        await pilot.press("enter")
+        await settle(demo_app, pilot)
+        assert demo_app.focused is not None and demo_app.focused.id == "detail"
+        assert list(footer.children) == keys  # the same widgets: nothing was recomposed
+        await pilot.press("question_mark")  # another screen, other bindings: its own footer state
+        await pilot.press("escape")
+        await settle(demo_app, pilot)
+        assert len(list(footer.children)) == len(keys)

@@ -7,6 +7,7 @@ transaction, so a restart continues exactly where it stopped and never reshuffle
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import time
 from dataclasses import dataclass
@@ -145,10 +146,13 @@ def _desk_process(path: str, stop: Any, report: Connection, interval: float, fla
     new: set[int] = set()
     touched: set[int] = set()
     error = ""
+    parent = os.getppid()
     try:
         with Store(path) as store:
             desk = StoryDesk(store)
             while True:
+                if os.getppid() != parent:  # the app died (killed, or its terminal went away): stop too
+                    return
                 finishing = stop.is_set()
                 result = desk.run(batch=2000)
                 articles += result.articles
