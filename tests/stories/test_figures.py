@@ -84,3 +84,15 @@ def test_one_report_stating_two_values_is_not_a_discrepancy() -> None:
                Report("2", "B", "", "Some 230,000 soldiers joined the drills.", PUBLISHED + 60)]
     _rows, discrepancies = story_facts(reports)
     assert discrepancies == []
+
+
+def test_an_outlet_repeating_its_figure_is_said_once_in_the_discrepancy() -> None:
+    reports = [
+        Report("1", "A", "Flash flood kills 12", "", PUBLISHED),
+        Report("2", "A", "Flash flood: 12 dead, rescuers search villages", "", PUBLISHED + 600),
+        Report("3", "B", "Flash flood toll rises to 15 dead", "", PUBLISHED + 3600),
+        Report("4", "A", "Flash flood: 15 dead, officials say", "", PUBLISHED + 7200),
+    ]
+    _, discrepancies = story_facts(reports)
+    value = next(d.detail for d in discrepancies if d.kind == "value")
+    assert value == "dead: 12 (A) → 15 (B) → 15 (A)"

@@ -119,7 +119,9 @@ def _value_conflicts(rows: list[FigureRow]) -> list[Discrepancy]:
             continue  # an order of magnitude apart: different facts, not a disagreement
         timeline = sorted(((s.report.published, s.report.feed, r.value) for r in candidates for s in r.statements
                            if s.report.id in single), key=lambda t: t[0])
-        said = " → ".join(f"{_fmt(v)} ({feed})" for _, feed, v in timeline)
+        # One outlet repeating its own figure (in an update, or in headline and text) is said once.
+        steps = [f"{_fmt(v)} ({feed})" for _, feed, v in timeline]
+        said = " → ".join(step for i, step in enumerate(steps) if i == 0 or step != steps[i - 1])
         detail = f"{key}: {said}"
         for r in candidates:
             others = [_fmt(v) for v in values if v != r.value]
