@@ -88,7 +88,7 @@ def test_one_report_stating_two_values_is_not_a_discrepancy() -> None:
 
 def test_an_outlet_repeating_its_figure_is_said_once_in_the_discrepancy() -> None:
     reports = [
-        Report("1", "A", "Flash flood kills 12", "", PUBLISHED),
+        Report("1", "A", "Flash flood leaves 12 dead", "", PUBLISHED),
         Report("2", "A", "Flash flood: 12 dead, rescuers search villages", "", PUBLISHED + 600),
         Report("3", "B", "Flash flood toll rises to 15 dead", "", PUBLISHED + 3600),
         Report("4", "A", "Flash flood: 15 dead, officials say", "", PUBLISHED + 7200),
