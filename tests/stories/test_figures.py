@@ -96,3 +96,14 @@ def test_an_outlet_repeating_its_figure_is_said_once_in_the_discrepancy() -> Non
     _, discrepancies = story_facts(reports)
     value = next(d.detail for d in discrepancies if d.kind == "value")
     assert value == "dead: 12 (A) → 15 (B) → 15 (A)"
+
+
+def test_bare_number_after_a_casualty_verb_counts_the_dead_or_injured() -> None:
+    def found(title: str) -> list[tuple[float | None, str]]:
+        return [(f.value, f.counts) for f in extract(title, "", PUBLISHED)]
+
+    assert found("Blast kills 12 in Kabul") == [(12, "dead")]
+    assert found("Quake kills at least 40") == [(40, "dead")]
+    assert found("Flood killed 9, injured 30") == [(9, "dead"), (30, "injured")]
+    assert found("Attack kills 3 soldiers") == [(3, "soldiers")]  # what the noun says wins
+    assert found("Gunman kills 12-year-old") == []  # an age, not a count

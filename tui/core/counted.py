@@ -49,6 +49,19 @@ def casualty_before(text: str, start: int, head: str) -> str:
     return "dead" if verb.startswith("kill") else "injured" if verb.startswith(("injur", "wound")) else head
 
 
+_BARE_VERB = re.compile(r"\b(kill(?:s|ed|ing)?|injur(?:es|ed|ing)|wound(?:s|ed|ing))\s+"
+                        r"(?:(?:at\s+least|about|around|some|nearly|more\s+than|over|up\s+to)\s+)?$", re.I)
+
+
+def casualty_verb_before(text: str, start: int) -> str:
+    """'Blast kills 12 in Kabul', 'killed 9, injured 30': a bare number after a casualty verb counts
+    the dead or the injured ('' when no such verb precedes)."""
+    m = _BARE_VERB.search(text[max(0, start - 30):start])
+    if not m:
+        return ""
+    return "dead" if m.group(1).lower().startswith("kill") else "injured"
+
+
 def counted_before(text: str, start: int) -> str:
     """'active cases at 184,088', 'death toll rises to 24': the counted noun stated before the number."""
     m = _BEFORE.search(text[max(0, start - 40):start])

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from tui.core.counted import (
     casualty_before,
+    casualty_verb_before,
     counted_after,
     counted_before,
     designator_before,
@@ -147,6 +148,8 @@ def _what_is_counted(m: re.Match[str], text: str, start: int, end: int,
         head, thing = _inherited(text, end, previous)
         if not head:
             head = counted_before(text, start)
+        if not head and text[end:end + 1] != "-":  # not "kills 12-year-old"
+            head = casualty_verb_before(text, start)
     head = casualty_before(text, start, head)
     counts = CURRENCY_WORDS.get(head) or UNITS.get(head) or head
     if not counts or (m.group("word") and not thing) or counts in LISTICLE:
