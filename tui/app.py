@@ -20,6 +20,7 @@ from textual.widgets import Static
 from tui.commands import StoryCommands
 from tui.core.brief import brief_markdown
 from tui.core.models import Config, FeedHealth, PollOutcome
+from tui.core.notices import story_notices
 from tui.core.poller import Poller
 from tui.core.store import Store
 from tui.core.stories import BackgroundDesk, StoryDesk
@@ -192,21 +193,9 @@ class WirewatchApp(DetailFlow, App[None]):
         self._refresh_list(reload_detail=shown is not None and before.get(shown) != after)
 
     def _notify_changes(self, before: dict[int, StorySummary], old_discrepant: frozenset[int]) -> None:
-        threshold = self.config.watch_outlets
-        for s in self.stories:
-            old = before.get(s.id)
-            if s.muted or s.dismissed:
-                continue
-            if old is not None and old.outlets < threshold <= s.outlets:
-                self.notify(f"{s.outlets} outlets now report: {one_line(s.title)}", title="Story spreading",
-                            markup=False)
-            if s.id in self.discrepant and s.id not in old_discrepant and old is not None:
-                self.notify(f"Figures disagree in: {one_line(s.title)}", title="Key figure changed",
-                            severity="warning", markup=False)
-            if self.config.watchlist and (old is None or s.articles > old.articles):
-                hits = [t for t in self.config.watchlist if t.lower() in s.title.lower()]
-                if hits:
-                    self.notify(f"{', '.join(hits)}: {one_line(s.title)}", title="Watched term", markup=False)
+        for notice in story_notices(before, self.stories, old_discrepant, self.discrepant, self.config.watch_outlets,
+                                    self.config.watchlist):
+            self.notify(notice.message, title=notice.title, severity=notice.severity, markup=False)
 
     def visible_stories(self) -> list[StorySummary]:
         """Stories after mute/dismiss, unread-only, filter and search, in the chosen order."""

@@ -153,3 +153,15 @@ async def test_keys_can_be_remapped_from_config(demo_db: tuple[Path, object]) ->
         await pilot.press("asterisk")
         await settle(app, pilot)
         assert next(s for s in app.stories if s.id == first).starred
+
+
+async def test_a_poll_that_spreads_a_story_notifies(demo_app: WirewatchApp) -> None:
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await settle(demo_app, pilot)
+        story = next(s for s in demo_app.stories if s.outlets < demo_app.config.watch_outlets)
+        grown = replace(story, outlets=demo_app.config.watch_outlets, articles=story.articles + 1)
+        stories = tuple(grown if s.id == story.id else s for s in demo_app.stories)
+        demo_app.post_message(StoriesLoaded(stories, demo_app.discrepant, demo_app.health, polled_at=NOW))
+        await settle(demo_app, pilot)
+        shown = [n.message for n in demo_app._notifications]
+        assert any("outlets now report" in m and story.title[:20] in m for m in shown), shown
