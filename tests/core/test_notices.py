@@ -43,3 +43,13 @@ def test_feed_text_in_a_notice_is_one_plain_line() -> None:
     hostile = replace(BASE, title="Flood\n\x1b[31mred\x1b[0m [bold]x[/]", outlets=3)
     (notice,) = story_notices({1: BASE}, [hostile], frozenset(), frozenset(), 3, ())
     assert "\n" not in notice.message and "\x1b" not in notice.message and "[bold]x[/]" in notice.message
+
+
+def test_a_changed_key_figure_says_what_changed() -> None:
+    old = replace(BASE, key_figures='{"dead": 8, "injured": 30}')
+    new = replace(BASE, articles=3, key_figures='{"dead": 12, "injured": 30, "missing": 4}')
+    (notice,) = story_notices({1: old}, [new], frozenset({1}), frozenset({1}), 3, ())
+    assert notice.title == "Key figure changed" and notice.severity == "warning"
+    assert notice.message == "dead 8 → 12: Flash flood hits Vakhsh valley"  # a new kind (missing) is no change
+    assert story_notices({1: new}, [new], frozenset({1}), frozenset({1}), 3, ()) == []
+    assert story_notices({1: replace(BASE, key_figures=None)}, [new], frozenset(), frozenset(), 3, ()) == []

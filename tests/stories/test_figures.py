@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core.facts import Report, story_facts
+from tui.core.facts import Report, latest_values, story_facts
 from tui.core.figures import extract
 
 PUBLISHED = 1_627_482_000.0  # 2021-07-28T14:20Z
@@ -107,3 +107,13 @@ def test_bare_number_after_a_casualty_verb_counts_the_dead_or_injured() -> None:
     assert found("Flood killed 9, injured 30") == [(9, "dead"), (30, "injured")]
     assert found("Attack kills 3 soldiers") == [(3, "soldiers")]  # what the noun says wins
     assert found("Gunman kills 12-year-old") == []  # an age, not a count
+
+
+def test_latest_value_of_each_kind_of_figure() -> None:
+    reports = [
+        Report("1", "A", "Flash flood leaves 12 dead", "", PUBLISHED),
+        Report("2", "B", "Flash flood toll rises to 15 dead, 40 injured", "", PUBLISHED + 3600),
+        Report("3", "C", "Floods: 3 dead in Khatlon, 2 dead in Sughd", "", PUBLISHED + 7200),  # several: skipped
+    ]
+    rows, _ = story_facts(reports)
+    assert latest_values(rows) == {"dead": 15, "injured": 40}

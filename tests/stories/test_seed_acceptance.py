@@ -76,7 +76,10 @@ def test_background_desk_stores_discrepancy_counts(server: FeedServer, tmp_path:
         desk.start()
     assert desk.error == "" and desk.articles == 2 and len(desk.touched) == 1
     with Store(db) as store:
-        rows = store.conn.execute("SELECT id, discrepancies FROM clusters WHERE merged_into IS NULL").fetchall()
+        rows = store.conn.execute("SELECT id, discrepancies, key_figures FROM clusters WHERE merged_into IS NULL"
+                                  ).fetchall()
         summaries = story_summaries(store)
     assert len(rows) == 1 and rows[0][1] >= 2  # troops vs reservists, next month vs next week
     assert summaries[0].discrepancies == rows[0][1]
+    latest = json.loads(rows[0][2])
+    assert latest.get("refugees") == 100000 and summaries[0].key_figures == rows[0][2]

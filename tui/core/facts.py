@@ -95,6 +95,24 @@ def story_facts(reports: Sequence[Report]) -> tuple[list[FigureRow], list[Discre
     return out, discrepancies
 
 
+def latest_values(rows: Sequence[FigureRow]) -> dict[str, float]:
+    """For each comparable kind of figure (dead, troops, dollars …), the value stated most recently,
+    counting only reports that state a single value of that kind (several mean several things)."""
+    stated: dict[tuple[str, str], set[float]] = defaultdict(set)
+    when: dict[tuple[str, str], float] = {}
+    for row in rows:
+        if row.value is None or row.key in _NOT_COMPARED:
+            continue
+        for s in row.statements:
+            stated[(row.key, s.report.id)].add(row.value)
+            when[(row.key, s.report.id)] = s.report.published
+    latest: dict[str, tuple[float, float]] = {}
+    for (key, report), values in stated.items():
+        if len(values) == 1 and (key not in latest or when[(key, report)] >= latest[key][0]):
+            latest[key] = (when[(key, report)], next(iter(values)))
+    return {key: value for key, (_, value) in sorted(latest.items())}
+
+
 def _value_conflicts(rows: list[FigureRow]) -> list[Discrepancy]:
     by_key: dict[str, list[FigureRow]] = defaultdict(list)
     for row in rows:

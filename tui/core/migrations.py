@@ -117,6 +117,10 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE clusters ADD COLUMN discrepancies INTEGER;
     """,
+    # 4: the latest value of each kind of key figure (JSON), so a poll can tell when one changed.
+    """
+    ALTER TABLE clusters ADD COLUMN key_figures TEXT;
+    """,
 )
 
 

@@ -1,8 +1,10 @@
 """What deserves a notification when a poll brings news: a story crossing the outlet threshold, a
-watched term in a story that received reports, a story whose figures start to disagree."""
+watched term in a story that received reports, a key figure whose latest value changed ('dead 8 → 12'),
+a story whose figures start to disagree."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -33,10 +35,30 @@ def story_notices(before: Mapping[int, StorySummary], after: Sequence[StorySumma
         title = one_line(s.title)
         if old is not None and old.outlets < watch_outlets <= s.outlets:
             out.append(Notice("Story spreading", f"{s.outlets} outlets now report: {title}"))
-        if old is not None and s.id in discrepant_after and s.id not in discrepant_before:
+        changed = _changed_figures(old.key_figures, s.key_figures) if old is not None else []
+        if changed:
+            out.append(Notice("Key figure changed", f"{'; '.join(changed)}: {title}", "warning"))
+        elif old is not None and s.id in discrepant_after and s.id not in discrepant_before:
             out.append(Notice("Key figure changed", f"Figures disagree in: {title}", "warning"))
         if watchlist and (old is None or s.articles > old.articles):
             hits = [t for t in watchlist if t.lower() in s.title.lower()]
             if hits:
                 out.append(Notice("Watched term", f"{', '.join(hits)}: {title}"))
     return out
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+
+def _changed_figures(before: str | None, after: str | None) -> list[str]:
+    """'dead 8 → 12' for each kind of figure whose latest value changed (kinds new to the story are
+    not news of a change)."""
+    if not before or not after or before == after:
+        return []
+    try:
+        old, new = json.loads(before), json.loads(after)
+    except ValueError:
+        return []
+    return [f"{kind} {_number(old[kind])} → {_number(value)}" for kind, value in new.items()
+            if kind in old and old[kind] != value]

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from tui.core.facts import Discrepancy, FigureRow, Report, story_facts
+from tui.core.facts import Discrepancy, FigureRow, Report, latest_values, story_facts
 from tui.core.store import Store
 from tui.core.timeline import Timeline, build_timeline
 
@@ -77,17 +77,20 @@ def story_detail(store: Store, story: int) -> StoryDetail | None:
 
 
 def flag_discrepancies(store: Store, stories: Iterable[int]) -> dict[int, int]:
-    """Count each story's discrepancies and store the counts (one transaction); returns them by story."""
+    """Count each story's discrepancies and note the latest value of each kind of key figure; store
+    both (one transaction). Returns the counts by story."""
     counts: dict[int, int] = {}
+    latest: dict[int, str | None] = {}
     for story in stories:
         size = store.conn.execute("SELECT count(*) FROM article_clusters WHERE cluster_id = ?", (story,)).fetchone()[0]
-        if size < 2:  # every kind of discrepancy needs two reports
-            counts[story] = 0
+        if size < 2:  # every kind of discrepancy needs two reports (and a lone report's figures can wait)
+            counts[story], latest[story] = 0, None
         elif (detail := story_detail(store, story)) is not None:
             counts[story] = len(detail.discrepancies)
+            latest[story] = json.dumps(latest_values(detail.figures))
     with store.transaction():
-        store.conn.executemany("UPDATE clusters SET discrepancies = ? WHERE id = ?",
-                               [(n, story) for story, n in counts.items()])
+        store.conn.executemany("UPDATE clusters SET discrepancies = ?, key_figures = ? WHERE id = ?",
+                               [(n, latest[story], story) for story, n in counts.items()])
     return counts
 
 

@@ -31,6 +31,7 @@ class StorySummary:
     feeds: tuple[str, ...]
     tags: tuple[str, ...]
     discrepancies: int | None = None  # None: not counted yet (see storyview.flag_discrepancies)
+    key_figures: str | None = None  # JSON {kind: latest value}, for noticing a changed figure
 
 
 _QUERY = """
@@ -38,7 +39,7 @@ SELECT c.id, c.title, count(*) AS n, count(DISTINCT a.feed_id) AS outlets,
        sum(ac.copy_of IS NULL) AS independent, sum(r.article_id IS NULL) AS unread,
        max(a.published) AS last, max(a.first_seen) AS arrived,
        coalesce(t.starred, 0), coalesce(t.muted, 0), coalesce(t.dismissed, 0), t.last_seen,
-       group_concat(DISTINCT f.name), group_concat(DISTINCT f.tags), c.discrepancies
+       group_concat(DISTINCT f.name), group_concat(DISTINCT f.tags), c.discrepancies, c.key_figures
 FROM clusters c
 JOIN article_clusters ac ON ac.cluster_id = c.id
 JOIN articles a ON a.id = ac.article_id
@@ -69,6 +70,6 @@ def story_summaries(store: Store, now: float | None = None) -> list[StorySummary
             id=cid, title=row[1], articles=row[2], outlets=row[3], independent=row[4], unread=row[5] or 0,
             last=row[6], velocity=spark[-1], spark=spark, fresh=row[11] is None or row[7] > row[11],
             starred=bool(row[8]), muted=bool(row[9]), dismissed=bool(row[10]),
-            feeds=tuple(sorted((row[12] or "").split(","))), tags=tags, discrepancies=row[14]))
+            feeds=tuple(sorted((row[12] or "").split(","))), tags=tags, discrepancies=row[14], key_figures=row[15]))
     out.sort(key=lambda s: (s.last, s.id), reverse=True)
     return out
