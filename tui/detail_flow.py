@@ -191,7 +191,12 @@ class DetailFlow(Base):
         self.query_one(StoryDetailView).focus()
 
     def on_detail_loaded(self, message: DetailLoaded) -> None:
-        """A detail built or laid out by a worker."""
+        """A detail built or laid out by a worker; one for a story the cursor has already left (a
+        superseded thread worker still finishes) is kept for later, not shown."""
+        selected = self.query_one(StoryList).selected_story
+        if selected is not None and message.detail.id != selected:
+            self._details.put(message)
+            return
         self._show_detail(message)
 
     def on_detail_prefetched(self, message: DetailPrefetched) -> None:

@@ -112,3 +112,18 @@ async def test_footer_is_not_rebuilt_when_focus_moves_between_panes(demo_app: Wi
         await pilot.press("escape")
         await settle(demo_app, pilot)
         assert len(list(footer.children)) == len(keys)
+
+
+async def test_a_late_detail_for_a_story_the_cursor_left_is_not_shown(demo_app: WirewatchApp) -> None:
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await settle(demo_app, pilot)
+        table = demo_app.query_one(StoryList)
+        first = demo_app.detail
+        assert first is not None and first.id == table.selected_story
+        demo_app.action_cursor(1)
+        await settle(demo_app, pilot)
+        assert demo_app.detail is not None and demo_app.detail.id == table.selected_story != first.id
+        late = DetailLoaded(first, (Strip.blank(40),), 0)  # as a superseded worker would post it
+        demo_app.post_message(late)
+        await settle(demo_app, pilot)
+        assert demo_app.detail.id == table.selected_story  # still the story under the cursor
