@@ -78,7 +78,7 @@ def build(db_path: Path, story: int, article_index: int, width: int,
             mark_seen(store, story, seen_at)
     if detail is None:
         return None
-    return DetailLoaded(detail, tuple(render_lines(detail_parts(detail, article_index), width)), article_index)
+    return DetailLoaded(detail, tuple(render_lines(detail_parts(detail, article_index, width), width)), article_index)
 
 
 class DetailFlow(Base):
@@ -113,7 +113,7 @@ class DetailFlow(Base):
     @work(thread=True, exclusive=True, group="detail-layout")
     def _layout_detail(self, detail: StoryDetail, article_index: int, width: int) -> None:
         """Lay out the shown story again (another article selected, or the pane resized)."""
-        self.post_message(DetailLoaded(detail, tuple(render_lines(detail_parts(detail, article_index), width)),
+        self.post_message(DetailLoaded(detail, tuple(render_lines(detail_parts(detail, article_index, width), width)),
                                        article_index))
 
     @work(thread=True, exclusive=True, group="detail-ahead")

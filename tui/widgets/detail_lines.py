@@ -22,9 +22,36 @@ def _clock(epoch: float) -> str:
     return datetime.fromtimestamp(epoch, UTC).strftime("%H:%M")
 
 
-def detail_parts(detail: StoryDetail | None, article_index: int = 0) -> list[RenderableType]:
+NARROW = 46  # below this width, figures and timeline are lists: table columns would break words
+
+
+def _figure_list(detail: StoryDetail) -> Text:
+    out = Text("Key figures", style="italic")
+    for f in detail.figures[:MAX_FIGURES]:
+        counts = "" if f.counts.lower() in f.text.lower() else f.counts  # "1,500 megawatts" says it
+        out.append_text(Text.assemble("\n• ", plain(f.text, "bold"), *((" ", plain(counts, "dim")) if counts else ()),
+                                      " — ", plain(", ".join(f.feeds))))
+        if f.flags:
+            out.append_text(Text.assemble("\n  ", plain("; ".join(f.flags), "bold red")))
+    return out
+
+
+def _timeline_list(detail: StoryDetail, article_index: int) -> Text:
+    out = Text("Timeline", style="italic")
+    for i, e in enumerate(detail.timeline.entries):
+        lag = f"+{round(e.lag / 60)}m" if e.lag else "first"
+        entry = Text.assemble("\n", _clock(e.published), " ", plain(e.feed, "bold"), " ", Text(lag, style="dim"),
+                              "\n  ", plain(e.title), "\n  ", plain(e.added, "dim"))
+        if i == article_index:
+            entry.stylize("reverse", 1)
+        out.append_text(entry)
+    return out
+
+
+def detail_parts(detail: StoryDetail | None, article_index: int = 0, width: int = 80) -> list[RenderableType]:
     """The sections of the detail pane: heading with explanation and discrepancies, key figures,
-    timeline (the selected article highlighted) and the selected article's text."""
+    timeline (the selected article highlighted) and the selected article's text; on a pane narrower
+    than NARROW, figures and timeline are lists instead of tables."""
     if detail is None:
         return [Text("No story selected. Stories appear as feeds are polled.", style="dim")]
     outlets = sorted({a.feed for a in detail.articles})
@@ -37,7 +64,10 @@ def detail_parts(detail: StoryDetail | None, article_index: int = 0) -> list[Ren
     for d in detail.discrepancies:
         heading.append_text(Text.assemble("\n", Text(f"⚠ {d.kind}: ", style="bold red"), plain(d.detail)))
     parts: list[RenderableType] = [heading]
-    if detail.figures:
+    if width < NARROW:
+        parts.append(_figure_list(detail) if detail.figures else Text("No key figures.", "dim"))
+        parts.append(_timeline_list(detail, article_index))
+    elif detail.figures:
         figures = Table(title="Key figures", title_justify="left", expand=True, show_edge=False)
         for column in ("Figure", "Counts", "Stated by", "Flag"):
             figures.add_column(column, overflow="fold")
@@ -47,14 +77,15 @@ def detail_parts(detail: StoryDetail | None, article_index: int = 0) -> list[Ren
         parts.append(figures)
     else:
         parts.append(Text("No key figures.", "dim"))
-    timeline = Table(title="Timeline", title_justify="left", expand=True, show_edge=False)
-    for column in ("When", "Outlet", "Headline", "Added", "Lag"):
-        timeline.add_column(column, overflow="fold")
-    for i, e in enumerate(detail.timeline.entries):
-        timeline.add_row(Text(_clock(e.published)), plain(e.feed), plain(e.title), plain(e.added),
-                         Text(f"+{round(e.lag / 60)}m" if e.lag else "first"),
-                         style="reverse" if i == article_index else "")
-    parts.append(timeline)
+    if width >= NARROW:
+        timeline = Table(title="Timeline", title_justify="left", expand=True, show_edge=False)
+        for column in ("When", "Outlet", "Headline", "Added", "Lag"):
+            timeline.add_column(column, overflow="fold")
+        for i, e in enumerate(detail.timeline.entries):
+            timeline.add_row(Text(_clock(e.published)), plain(e.feed), plain(e.title), plain(e.added),
+                             Text(f"+{round(e.lag / 60)}m" if e.lag else "first"),
+                             style="reverse" if i == article_index else "")
+        parts.append(timeline)
     entries = detail.timeline.entries
     if entries:
         chosen = entries[min(article_index, len(entries) - 1)]

@@ -21,8 +21,18 @@ from tui.widgets.safe import ago, plain, sparkline
 
 # (header, width) of the columns after the marker and the headline, which takes what is left
 COLUMNS = (("Out", 3), ("New/Rep", 7), ("Ind", 3), ("Last", 4), ("8h act.", 8))
-FIXED = 1 + 1 + sum(width + 1 for _, width in COLUMNS)  # marker, its gap, and each column with its gap
-MIN_TITLE = 12
+DROPPED_FIRST = ("8h act.", "Ind")  # on a narrow list these give their room to the headline, in this order
+MIN_TITLE = 24
+
+
+def layout(width: int) -> tuple[int, tuple[int, ...]]:
+    """For a list `width` cells wide: the headline's width, and which of COLUMNS are shown (indexes)."""
+    shown = list(range(len(COLUMNS)))
+    for name in DROPPED_FIRST:
+        if width - 2 - sum(COLUMNS[i][1] + 1 for i in shown) >= MIN_TITLE:
+            break
+        shown.remove(next(i for i in shown if COLUMNS[i][0] == name))
+    return max(8, width - 2 - sum(COLUMNS[i][1] + 1 for i in shown)), tuple(shown)
 
 
 class StoryList(ScrollView, can_focus=True):
@@ -194,11 +204,11 @@ class StoryList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         """Line 0 is the header; the others are stories from the scroll position down."""
         width = self.scrollable_content_region.width
-        title_width = max(MIN_TITLE, width - FIXED)
-        widths = (1, title_width, *(w for _, w in COLUMNS))
+        title_width, shown = layout(width)
+        widths = (1, title_width, *(COLUMNS[i][1] for i in shown))
         base, header, cursor_style = self._line_styles()
         if y == 0:
-            cells = (Text(" "), Text("Story"), *(Text(name) for name, _ in COLUMNS))
+            cells = (Text(" "), Text("Story"), *(Text(COLUMNS[i][0]) for i in shown))
             return self._line(cells, widths, header)
         row = int(self.scroll_y) + y - 1
         if row >= len(self._stories):
@@ -206,5 +216,7 @@ class StoryList(ScrollView, can_focus=True):
         cursor = row == self.cursor_row
         key = (row, cursor, width)
         if key not in self._cache:
-            self._cache[key] = self._line(self.row_cells(row, title_width), widths, cursor_style if cursor else base)
+            cells = self.row_cells(row, title_width)
+            self._cache[key] = self._line((*cells[:2], *(cells[2 + i] for i in shown)), widths,
+                                          cursor_style if cursor else base)
         return self._cache[key]

@@ -1,0 +1,30 @@
+"""Narrow panes: the story list gives the headline room first, the detail turns tables into lists."""
+
+from __future__ import annotations
+
+from tests.tui.conftest import settle
+from tui.app import WirewatchApp
+from tui.widgets.detail_lines import NARROW, detail_parts, render_lines
+from tui.widgets.story_list import COLUMNS, MIN_TITLE, layout
+
+
+def test_list_drops_activity_then_independent_columns_when_narrow() -> None:
+    names = lambda shown: [COLUMNS[i][0] for i in shown]  # noqa: E731
+    wide_title, wide = layout(100)
+    assert names(wide) == ["Out", "New/Rep", "Ind", "Last", "8h act."] and wide_title >= MIN_TITLE
+    title, shown = layout(50)
+    assert "8h act." not in names(shown) and "Ind" in names(shown) and title >= MIN_TITLE
+    title, shown = layout(42)
+    assert names(shown) == ["Out", "New/Rep", "Last"]
+    assert layout(20)[0] >= 8  # never less than a readable stub
+
+
+async def test_detail_is_a_list_on_a_narrow_pane_and_tables_on_a_wide_one(demo_app: WirewatchApp) -> None:
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await settle(demo_app, pilot)
+        detail = next(d for d in [demo_app.detail] if d is not None)
+    narrow = "\n".join(s.text for s in render_lines(detail_parts(detail, 0, NARROW - 6), NARROW - 6))
+    wide = "\n".join(s.text for s in render_lines(detail_parts(detail, 0, 80), 80))
+    assert "• " in narrow and "┃" not in narrow and "│" not in narrow
+    assert "┃" in wide or "│" in wide
+    assert all(len(line) <= NARROW - 6 for line in narrow.splitlines())
