@@ -216,6 +216,8 @@ class StoryList(ScrollView, can_focus=True):
         cursor = row == self.cursor_row
         key = (row, cursor, width)
         if key not in self._cache:
+            if len(self._cache) > 8 * max(1, self.size.height):  # scrolled far: keep memory to a few screens
+                self._cache.clear()
             cells = self.row_cells(row, title_width)
             self._cache[key] = self._line((*cells[:2], *(cells[2 + i] for i in shown)), widths,
                                           cursor_style if cursor else base)
