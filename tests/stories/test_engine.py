@@ -30,6 +30,17 @@ def test_story_closes_after_the_window() -> None:
     assert engine.close_quiet(7200) == [first.story]
 
 
+def test_a_report_dated_long_before_a_story_began_does_not_join_it() -> None:
+    """Arrival order is not publication order: an archive item fetched late, dated days before the
+    story's first report, is outside its window too."""
+    engine = StoryEngine(EngineParams(window=3600))
+    story = engine.add("a", "Earthquake hits Indonesia's Aceh", QUAKE, 100_000)
+    old = engine.add("b", "Earthquake hits Indonesia's Aceh", QUAKE, 100_000 - 7200)
+    near = engine.add("c", "Earthquake hits Indonesia's Aceh", QUAKE, 100_000 - 600)
+    assert old.new_story and old.story != story.story
+    assert not near.new_story and near.story in (story.story, old.story)
+
+
 def test_wire_copies_are_recognised() -> None:
     engine = StoryEngine()
     original = engine.add("a", "Earthquake hits Indonesia's Aceh", QUAKE, 0)

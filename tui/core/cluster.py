@@ -196,9 +196,12 @@ class StoryEngine:
         hits: Counter[int] = Counter(chain.from_iterable(index[t] for t in keys if t in index))  # counted in C
         hits.pop(exclude, None)
         out = []
+        window = self.params.window
         for sid, _ in hits.most_common(limit or self.params.max_candidates):
             story = self.stories[sid]
-            if when - story.last <= self.params.window:
+            # within the window on either side: a report dated long before a story began (a late-arriving
+            # archive item, an evergreen page) is not part of it either
+            if story.first - window <= when <= story.last + window:
                 out.append(story)
         return out
 

@@ -39,10 +39,16 @@ def run_demo(replay: str | None, speed: float) -> int:
             names = {k: (v[0], list(v[1])) for k, v in OUTLETS.items()}
         first = min(s.captured for shots in snapshots.values() for s in shots)
         began = time.time()
-        server = ReplayServer(snapshots, lambda: first + (time.time() - began) * speed).start()
+
+        def replay_clock() -> float:
+            return first + (time.time() - began) * speed
+
+        server = ReplayServer(snapshots, replay_clock).start()
         try:
+            # Replaying a folder, the dashboard lives at the replayed time: undated items are stamped with
+            # it, ages and sparklines count from it. The bundled corpus is dated around real time.
             app = WirewatchApp(demo_config(server, names, interval=5.0), work / "demo.db",
-                               export_dir=Path.cwd())
+                               clock=replay_clock if replay else time.time, export_dir=Path.cwd())
             app.run()
         finally:
             server.stop()
