@@ -139,14 +139,14 @@ class StoryDesk:
 
 
 
-def _desk_process(path: str, stop: Any, report: Connection, interval: float, flag: bool) -> None:
+def _desk_process(path: str, stop: Any, report: Connection, interval: float, flag: bool, parent: int) -> None:
     """Body of the background desk process: cluster until told to stop and nothing is left; with `flag`,
-    then count the discrepancies of the stories that received reports."""
+    then count the discrepancies of the stories that received reports. `parent` is the starting process's
+    pid (passed in: if it died before this line ran, getppid() would already name its successor)."""
     articles = 0
     new: set[int] = set()
     touched: set[int] = set()
     error = ""
-    parent = os.getppid()
     try:
         with Store(path) as store:
             desk = StoryDesk(store)
@@ -184,7 +184,7 @@ class BackgroundDesk:
         self._stop = ctx.Event()
         self._receiver, sender = ctx.Pipe(duplex=False)
         self._process = ctx.Process(target=_desk_process, name="story-desk", daemon=True,
-                                    args=(str(path), self._stop, sender, interval, flag_discrepancies))
+                                    args=(str(path), self._stop, sender, interval, flag_discrepancies, os.getpid()))
         self._sender = sender
         self.articles = 0
         self.new_stories: list[int] = []
