@@ -8,6 +8,7 @@ import time
 from collections.abc import Mapping
 from typing import Any
 
+from tui.core.boilerplate import repeated_runs, strip_runs
 from tui.core.models import Article, ParsedFeed
 from tui.core.textclean import html_to_text, one_line
 from tui.core.urls import canonical_link
@@ -128,6 +129,10 @@ def parse_feed(body: bytes, headers: Mapping[str, str] | None, feed: str,
         if article is not None and article.id not in seen:
             seen.add(article.id)
             articles.append(article)
+    runs = repeated_runs([a.summary or a.content for a in articles])
+    if runs:
+        articles = [a._replace(summary=strip_runs(a.summary, runs), content=strip_runs(a.content, runs))
+                    for a in articles]
     problem: str | None = None
     fatal = False
     if result.get("bozo"):
