@@ -50,6 +50,24 @@ def test_text_is_clean_plain_text() -> None:
     assert one_line("a\x1b[31mred\x1b[0m\u202egnp.exe\x07 b") == "aredgnp.exe b"
 
 
+def test_a_feeds_repeated_boilerplate_is_dropped_and_its_news_kept() -> None:
+    block = ("Subscribe to Ten News: http://bit.ly/TenSub | For the latest news from home and abroad: "
+             "https://ten.example WATCH DAILY AT 6PM FOLLOW US ON SOCIAL MEDIA Facebook: https://fb.example/{tag}")
+    leads = ["Three children were found dead at a Parkside property.", "The SpaceX crew showed off the view.",
+             "Power prices differ by region, the watchdog says.", "A flood closed the highway north of Taupo."]
+    items = [{"title": f"Story {i}", "guid": str(i), "description": f"{lead} {block.format(tag=i)}"}
+             for i, lead in enumerate(leads)]
+    articles = parse_feed(rss(items), {}, "ten", now=NOW).articles
+    assert [a.summary for a in articles] == leads  # the block went, though its last link differs each time
+    two = parse_feed(rss(items[:2]), {}, "ten", now=NOW).articles  # too few items to tell boilerplate apart
+    assert all("Subscribe to Ten News" in a.summary for a in two)
+    places = ["Khatlon", "Sughd", "Gorno-Badakhshan", "Dushanbe"]
+    alike = [{"title": f"T{i}", "guid": str(i), "description": f"The toll rose to {i} in {places[i]}, officials "
+              f"said. {lead}"} for i, lead in enumerate(leads)]
+    kept = parse_feed(rss(alike), {}, "ten", now=NOW).articles  # news sharing shorter runs of words stays
+    assert [a.summary for a in kept] == [x["description"] for x in alike]
+
+
 def test_content_encoded_becomes_content() -> None:
     body = b"""<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
     <channel><title>t</title><item><title>T</title><guid>1</guid><description>First para.</description>

@@ -17,6 +17,7 @@ MIN_ITEMS = 3  # a run must recur in at least this many items ...
 MIN_SHARE = 0.5  # ... and in at least this share of the feed's items
 
 _TOKEN = re.compile(r"\S+")
+_LINK = re.compile(r"(?:https?://|www\.)\S+$")
 
 Shingle = tuple[str, ...]
 
@@ -56,6 +57,9 @@ def strip_runs(text: str, runs: frozenset[Shingle]) -> str:
         if not any(covered):
             out.append(paragraph)
             continue
+        for i in range(1, len(tokens)):  # a link that ends the block differently in each item goes with it
+            if covered[i - 1] and not covered[i] and _LINK.match(lowered[i]):
+                covered[i] = True
         kept = " ".join(t.group() for t, gone in zip(tokens, covered, strict=True) if not gone)
         if kept:
             out.append(kept)
