@@ -27,17 +27,31 @@ def _shingles(words: Sequence[str]) -> list[Shingle]:
 
 
 def _words(text: str) -> list[str]:
-    return [w.lower() for w in text.split()]
+    return text.lower().split()
 
 
 def repeated_runs(texts: Sequence[str]) -> frozenset[Shingle]:
-    """Word runs (lower-cased) that recur across the items of one feed."""
+    """Word runs (lower-cased) that recur across the items of one feed. Only stretches made entirely of
+    words common to enough items can hold one, so runs are formed there alone (parsing stays cheap)."""
     if len(texts) < MIN_ITEMS:
         return frozenset()
-    counts: Counter[Shingle] = Counter()
-    for text in texts:
-        counts.update(set(_shingles(_words(text))))
     floor = max(MIN_ITEMS, MIN_SHARE * len(texts))
+    items = [_words(text) for text in texts]
+    in_items: Counter[str] = Counter()
+    for words in items:
+        in_items.update(set(words))
+    common = {w for w, n in in_items.items() if n >= floor}
+    if not common:
+        return frozenset()
+    counts: Counter[Shingle] = Counter()
+    for words in items:
+        found: set[Shingle] = set()
+        stretch = 0
+        for i, word in enumerate(words):
+            stretch = stretch + 1 if word in common else 0
+            if stretch >= SHINGLE:
+                found.add(tuple(words[i - SHINGLE + 1:i + 1]))
+        counts.update(found)
     return frozenset(run for run, n in counts.items() if n >= floor)
 
 
