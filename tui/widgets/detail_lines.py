@@ -18,6 +18,10 @@ from tui.widgets.safe import plain
 MAX_FIGURES = 14
 
 
+def _count(n: int, one: str, many: str = "") -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
 def _clock(epoch: float) -> str:
     return datetime.fromtimestamp(epoch, UTC).strftime("%H:%M")
 
@@ -56,9 +60,9 @@ def detail_parts(detail: StoryDetail | None, article_index: int = 0, width: int 
         return [Text("No story selected. Stories appear as feeds are polled.", style="dim")]
     outlets = sorted({a.feed for a in detail.articles})
     heading = Text.assemble(plain(detail.title, "bold"), "\n",
-                            Text(f"{len(detail.articles)} reports · {len(outlets)} outlets · "
-                                 f"{detail.timeline.independent} independent · {detail.timeline.copies} copies",
-                                 style="dim"))
+                            Text(f"{_count(len(detail.articles), 'report')} · {_count(len(outlets), 'outlet')} · "
+                                 f"{detail.timeline.independent} independent · "
+                                 f"{_count(detail.timeline.copies, 'copy', 'copies')}", style="dim"))
     if detail.terms:
         heading.append_text(Text.assemble("\n", Text("Tied by: ", style="dim"), plain(", ".join(detail.terms))))
     for d in detail.discrepancies:
