@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from tui.core.storyview import StoryDetail
+from tui.core.textclean import count_of
 
 
 def _when(epoch: float) -> str:
@@ -19,8 +20,9 @@ def brief_markdown(detail: StoryDetail) -> str:
     """The Markdown brief of one story."""
     outlets = sorted({a.feed for a in detail.articles})
     lines = [f"# {_md(detail.title)}", "",
-             f"{len(detail.articles)} reports from {len(outlets)} outlets ({', '.join(outlets)}); "
-             f"{detail.timeline.independent} independent, {detail.timeline.copies} copies.", ""]
+             f"{count_of(len(detail.articles), 'report')} from {count_of(len(outlets), 'outlet')} "
+             f"({', '.join(outlets)}); {detail.timeline.independent} independent, "
+             f"{count_of(detail.timeline.copies, 'copy', 'copies')}.", ""]
     if detail.terms:
         lines += [f"Tied together by: {', '.join(detail.terms)}", ""]
     if detail.discrepancies:

@@ -53,3 +53,8 @@ def html_to_text(fragment: str, keep_paragraphs: bool = False) -> str:
 def one_line(text: str) -> str:
     """Collapse any text onto a single clean line (for titles, authors, names)."""
     return " ".join(strip_controls(text).split())
+
+
+def count_of(n: int, one: str, many: str = "") -> str:
+    """'1 report', '3 reports', '2 copies'."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"

@@ -13,13 +13,10 @@ from rich.text import Text
 from textual.strip import Strip
 
 from tui.core.storyview import StoryDetail
+from tui.core.textclean import count_of
 from tui.widgets.safe import plain
 
 MAX_FIGURES = 14
-
-
-def _count(n: int, one: str, many: str = "") -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 def _clock(epoch: float) -> str:
@@ -60,9 +57,9 @@ def detail_parts(detail: StoryDetail | None, article_index: int = 0, width: int 
         return [Text("No story selected. Stories appear as feeds are polled.", style="dim")]
     outlets = sorted({a.feed for a in detail.articles})
     heading = Text.assemble(plain(detail.title, "bold"), "\n",
-                            Text(f"{_count(len(detail.articles), 'report')} · {_count(len(outlets), 'outlet')} · "
+                            Text(f"{count_of(len(detail.articles), 'report')} · {count_of(len(outlets), 'outlet')} · "
                                  f"{detail.timeline.independent} independent · "
-                                 f"{_count(detail.timeline.copies, 'copy', 'copies')}", style="dim"))
+                                 f"{count_of(detail.timeline.copies, 'copy', 'copies')}", style="dim"))
     if detail.terms:
         heading.append_text(Text.assemble("\n", Text("Tied by: ", style="dim"), plain(", ".join(detail.terms))))
     for d in detail.discrepancies:
