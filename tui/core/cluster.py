@@ -129,9 +129,7 @@ def _largest(vec: Vector, k: int) -> list[tuple[str, float]]:
 
 
 def _top(vec: Vector, k: int) -> list[str]:
-    if len(vec) <= 4 * k:
-        return sorted(vec, key=vec.__getitem__, reverse=True)[:k]
-    return [t for t, _ in heapq.nlargest(k, vec.items(), key=lambda kv: kv[1])]
+    return [t for t, _ in _largest(vec, k)]
 
 
 def _merge_check_due(size: int) -> bool:
