@@ -139,3 +139,6 @@ def test_daemon_polls_as_feeds_fall_due_and_stops_cleanly_on_sigterm(server: Fee
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] >= 2
+    # the stories it built carry their discrepancy counts, as the dashboard's own polls leave them
+    counts = [r[0] for r in conn.execute("SELECT discrepancies FROM clusters WHERE merged_into IS NULL")]
+    assert counts and None not in counts

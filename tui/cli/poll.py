@@ -21,12 +21,16 @@ EXIT_NOTHING_RAN = 1
 
 
 def cluster_stored(poller: Poller, outcomes: Sequence[PollOutcome]) -> str:
-    """Run newly stored articles through the story engine; a line saying what it did."""
+    """Run newly stored articles through the story engine and count the discrepancies of the stories
+    that received reports (as the dashboard's own polling does, so it can mark them); a line saying
+    what it did."""
     from tui.core.stories import StoryDesk
+    from tui.core.storyview import flag_discrepancies
 
     result = StoryDesk(poller.store).run()
     if not result.articles:
         return ""
+    flag_discrepancies(poller.store, result.touched)
     return (f"clustered {result.articles} articles: {len(result.new_stories)} new stories, "
             f"{len(result.touched)} stories with new reports")
 
