@@ -160,7 +160,7 @@ class WirewatchApp(DetailFlow, App[None]):
                     if StoryDesk(store).pending():
                         desk.start()
                 stories = tuple(story_summaries(store, self.clock()))
-                discrepant = _flagged(stories) | (self.discrepant - {s.id for s in stories if s.discrepancies == 0})
+                discrepant = _flagged(stories)  # the counts are stored: nothing to carry over from the UI
                 wait = poller.seconds_until_next_due()
                 wait = 60.0 if wait is None else min(max(wait, 1.0), 60.0)
                 self.post_message(StoriesLoaded(stories, discrepant, tuple(store.health()), outcomes,
