@@ -103,3 +103,77 @@ def test_restart_continues_without_reshuffling(tmp_path: Path) -> None:
     twice = assignments(tmp_path / "twice.db", 13)
     assert once == twice
     assert len(set(once.values())) == 3
+
+
+AFTERSHOCK = ("Rescuers in Aceh searched damaged homes as aftershocks rattled the province, and officials counted "
+              "the injured in hospitals.")
+NOISE = [("Wildfire near Athens", FIRE), ("Duma election results", "Russia's ruling party won the Duma election."),
+         ("Bank raises rates", "The central bank raised its main interest rate by half a point on Thursday.")]
+
+
+def _recheck_engine() -> StoryEngine:
+    """Joins only near-copies, so a different angle on the quake starts a story of its own; small
+    stories are looked at again two articles later."""
+    return StoryEngine(EngineParams(threshold=0.6, merge_threshold=2.0, recheck_after=(2,), recheck_delay=(),
+                                    recheck_threshold=0.2))
+
+
+def test_a_small_story_is_folded_into_the_larger_story_it_belongs_to() -> None:
+    engine = _recheck_engine()
+    quake = [engine.add(f"q{i}", "Earthquake injures dozens in Aceh", QUAKE, i) for i in range(3)]
+    angle = engine.add("angle", "Aceh aftershocks: rescuers search homes", AFTERSHOCK, 10)
+    assert angle.new_story and angle.story != quake[0].story
+    first = engine.add("n0", *NOISE[0], 20)
+    later = engine.add("n1", *NOISE[1], 30)  # the recheck of `angle` is due now
+    assert (angle.story, quake[0].story) in later.folded and not first.folded
+    assert engine.resolve(angle.story) == quake[0].story  # the larger story keeps its id
+    assert engine.stories[quake[0].story].size == 4
+    unrelated = engine.add("n2", *NOISE[2], 40)
+    assert engine.resolve(first.story) == first.story and not unrelated.folded  # other topics stay apart
+
+
+def test_a_small_story_with_no_similar_larger_story_stays() -> None:
+    engine = _recheck_engine()
+    quake = [engine.add(f"q{i}", "Earthquake injures dozens in Aceh", QUAKE, i) for i in range(3)]
+    fire = engine.add("f", *NOISE[0], 10)
+    for i, (title, text) in enumerate(NOISE[1:] * 2):
+        assert not engine.add(f"n{i}", title, text, 20 + i).folded
+    assert engine.resolve(fire.story) == fire.story != quake[0].story
+
+
+def test_the_desk_redirects_a_folded_story_in_the_database(tmp_path: Path) -> None:
+    ok = HealthUpdate(last_attempt=1, status=200, next_due=2, success=True)
+    texts = [("Earthquake injures dozens in Aceh", QUAKE)] * 3 + [("Aceh aftershocks: rescuers search homes",
+                                                                   AFTERSHOCK)] + NOISE[:2]
+    articles = [Article(id=f"id{i}", feed="feed", title=t, link=f"http://e/{i}", author="",
+                        published=1_632_000_000 + i * 60, summary=s, content="") for i, (t, s) in enumerate(texts)]
+    with Store(tmp_path / "w.db") as store:
+        store.sync_feeds([FeedConfig(name="feed", url="http://x")])
+        desk = StoryDesk(store)
+        desk._engine = _recheck_engine()
+        store.record_poll("feed", ok, articles[:4])
+        desk.run()
+        angle = store.conn.execute("SELECT cluster_id FROM article_clusters WHERE article_id = 'id3'").fetchone()[0]
+        store.record_poll("feed", ok, articles[4:])
+        result = desk.run()
+        rows = dict(store.conn.execute("SELECT article_id, cluster_id FROM article_clusters").fetchall())
+        merged_into = store.conn.execute("SELECT merged_into FROM clusters WHERE id = ?", (angle,)).fetchone()[0]
+        size = store.conn.execute("SELECT size FROM clusters WHERE id = ?", (rows["id0"],)).fetchone()[0]
+    assert rows["id3"] == rows["id0"] != angle and merged_into == rows["id0"]
+    assert (angle, rows["id0"]) in result.merged and rows["id0"] in result.touched
+    assert size == 4
+
+
+def test_an_engine_saved_before_rechecks_existed_loads_with_todays_defaults() -> None:
+    import pickle
+
+    engine = StoryEngine()
+    engine.add("a", "Earthquake hits Indonesia's Aceh", QUAKE, 0)
+    state = engine.__dict__.copy()
+    for name in ("articles", "rechecks", "timed_rechecks", "clock"):
+        del state[name]
+    old = StoryEngine.__new__(StoryEngine)
+    old.__dict__.update(state)
+    loaded = pickle.loads(pickle.dumps(old))
+    assert loaded.articles == 0 and loaded.rechecks == [] and loaded.params == EngineParams()
+    assert not loaded.add("b", "Quake strikes Aceh, Indonesia", QUAKE, 60).new_story
