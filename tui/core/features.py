@@ -52,10 +52,11 @@ def _split_cjk(token: str) -> list[str]:
 
 def raw_tokens(text: str) -> list[str]:
     """Word tokens as written (letters and digits; inner apostrophes, hyphens, decimal points kept)."""
+    found: list[str] = _WORD.findall(text)  # a token never ends in punctuation: the pattern's lookahead
+    if text.isascii():
+        return found
     out: list[str] = []
-    for token in _WORD.findall(text):
-        if token[-1] in "'’-.,":
-            token = token.rstrip("'’-.,")
+    for token in found:
         if token.isascii():
             out.append(token)
         else:
@@ -69,18 +70,42 @@ def words(text: str) -> list[str]:
     return words_of(raw_tokens(text))
 
 
+def _token_words(token: str) -> tuple[str, ...]:
+    """The content words of one token (none for a stop word; the parts of a hyphenated compound)."""
+    low = token.lower()
+    if "'" in low or "’" in low:
+        low = low.replace("’", "'").removesuffix("'s")
+    if "-" in low:
+        return tuple(p for p in low.split("-") if p and (len(p) > 1 or p.isdigit()) and p not in STOPWORDS)
+    if (len(low) > 1 or low.isdigit()) and low not in STOPWORDS:
+        return (low,)
+    return ()
+
+
+_TOKEN_WORDS: dict[str, tuple[str, ...]] = {}
+_TOKEN_STEMS: dict[str, tuple[str, ...]] = {}
+_CACHE_LIMIT = 500_000  # tokens remembered (a news vocabulary is far smaller; this bounds odd input)
+
+
 def words_of(tokens: list[str]) -> list[str]:
     """`words` of already tokenised text."""
+    cache = _TOKEN_WORDS
     out: list[str] = []
     for token in tokens:
-        low = token.lower()
-        if "'" in low or "’" in low:
-            low = low.replace("’", "'").removesuffix("'s")
-        if "-" in low:
-            out.extend(p for p in low.split("-") if p and (len(p) > 1 or p.isdigit()) and p not in STOPWORDS)
-        elif (len(low) > 1 or low.isdigit()) and low not in STOPWORDS:
-            out.append(low)
+        found = cache.get(token)
+        if found is None:
+            found = _token_words(token)
+            if len(cache) < _CACHE_LIMIT:
+                cache[token] = found
+        out.extend(found)
     return out
+
+
+def _stems_of(token: str) -> tuple[str, ...]:
+    found = tuple(stem(w) for w in _token_words(token))
+    if len(_TOKEN_STEMS) < _CACHE_LIMIT:
+        _TOKEN_STEMS[token] = found
+    return found
 
 
 def terms(text: str) -> list[str]:
@@ -136,6 +161,9 @@ def entities(text: str, context: str = "", lower_words: set[str] | None = None,
     previous_end = 0
     for match in _WORD.finditer(text):
         raw = match.group()
+        if not phrase and not raw[0].isupper():  # most words: not a name and nothing to close
+            previous_end = match.end()
+            continue
         word = raw.strip("'’-.,")
         possessive = word.lower().endswith(("'s", "’s"))
         if possessive:
@@ -190,10 +218,14 @@ def document_features(title: str, text: str, title_weight: float = 3.0, max_word
     title_tokens, lead_tokens = raw_tokens(title), raw_tokens(lead)
     terms_view: Counts = defaultdict(float)
     spec: Counts = defaultdict(float)
-    for word in words_of(title_tokens):
-        terms_view[stem(word)] += title_weight
-    for word in words_of(lead_tokens):
-        terms_view[stem(word)] += 1.0
+    cache = _TOKEN_STEMS
+    for tokens, weight in ((title_tokens, title_weight), (lead_tokens, 1.0)):
+        for token in tokens:  # stems looked up per token: a news vocabulary repeats itself
+            stems = cache.get(token)
+            if stems is None:
+                stems = _stems_of(token)
+            for term in stems:
+                terms_view[term] += weight
     cased = title != title.lower() or lead != lead.lower()
     lower = {t.lower() for t in lead_tokens if t.islower()} if cased and lead else None
     capital = {t.lower() for t in lead_tokens if _is_capitalised(t)} if cased and lead else None
