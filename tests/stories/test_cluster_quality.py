@@ -17,7 +17,7 @@ import pytest
 from tests.conftest import SHARED, shared
 
 FLOORS = {
-    "googlenews-dev.jsonl": {"bcubed_f1": 0.945, "nmi": 0.966},
+    "googlenews-dev.jsonl": {"bcubed_f1": 0.94, "nmi": 0.96},
     "ecbplus-dev.jsonl": {"bcubed_f1": 0.83, "nmi": 0.93},
 }
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from itertools import chain
 from operator import itemgetter
 
@@ -28,11 +28,6 @@ class EngineParams:
 
     threshold: float = 0.17  # combined similarity to a story needed to join it
     merge_threshold: float = 0.3  # combined similarity between two stories to merge them
-    recheck_after: tuple[int, ...] = (1000, 3000)  # a small story looks for a home again after these many articles
-    recheck_delay: tuple[float, ...] = (6 * 3600.0, 24 * 3600.0)  # ... and after these many seconds
-    recheck_size: int = 5  # stories up to this size are rechecked
-    recheck_threshold: float = 0.2  # similarity to a larger story at which a small one joins it (above `threshold`:
-    # a late fold has no later article to correct it)
     spec_weight: float = 0.3  # share of the specifics (names, numbers, years) when both sides have them
     title_weight: float = 3.0  # a headline word counts this many body words
     window: float = 3 * 86400.0  # a story with no report for this long is closed
@@ -78,7 +73,6 @@ class Assignment:
     similarity: float
     copy_of: str | None = None  # an earlier article of the story this one is a copy of
     merged: tuple[int, ...] = ()  # stories folded into `story` because of this article
-    folded: tuple[tuple[int, int], ...] = ()  # every (gone, kept) fold while adding it, `merged` included
 
 
 _LOGS = [math.log(i + 1.0) for i in range(1 << 16)]  # log(df + 1) for the common small df
@@ -164,21 +158,6 @@ class StoryEngine:
         self.index: dict[str, set[int]] = defaultdict(set)
         self.surface: dict[str, str] = {}  # stem → a word as written, for explanations
         self.next_id = 1
-        self.articles = 0  # articles added so far
-        self.rechecks: list[tuple[int, int]] = []  # heap of (article count due, story id)
-        self.timed_rechecks: list[tuple[float, int]] = []  # heap of (time due, story id)
-        self.clock = 0.0  # latest publication time seen
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        """Load a saved engine, also one saved before a knob or a field existed (with today's defaults)."""
-        params = state.get("params")
-        if not all(hasattr(params, f.name) for f in fields(EngineParams)):
-            state["params"] = EngineParams()
-        state.setdefault("articles", 0)
-        state.setdefault("rechecks", [])
-        state.setdefault("timed_rechecks", [])
-        state.setdefault("clock", 0.0)
-        self.__dict__.update(state)
 
     # -- scoring -----------------------------------------------------------------------------------
 
@@ -251,46 +230,7 @@ class StoryEngine:
         if score > best.title_score and title:
             best.title, best.title_score = title, score
         merged = self._merge_similar(best, when) if _merge_check_due(best.size) else ()
-        story_id = self.resolve(best.id)
-        self.articles += 1
-        if created:
-            for age in p.recheck_after:
-                heapq.heappush(self.rechecks, (self.articles + age, best.id))
-            for delay in p.recheck_delay:
-                heapq.heappush(self.timed_rechecks, (when + delay, best.id))
-        self.clock = max(self.clock, when)
-        folded = tuple((gone, story_id) for gone in merged) + self._recheck_small()
-        return Assignment(article_id, self.resolve(story_id), created, best_sim, copy_of, merged, folded)
-
-    def _recheck_small(self) -> tuple[tuple[int, int], ...]:
-        """Give small stories whose recheck is due another chance to join a larger story.
-
-        A report that arrived before its story had taken shape (an odd angle, a short item) starts a
-        story of its own; a thousand articles or six hours later the story it belongs to is clearer,
-        and the small one is folded into it (the larger keeps its id).
-        """
-        due: list[int] = []
-        while self.rechecks and self.rechecks[0][0] <= self.articles:
-            due.append(heapq.heappop(self.rechecks)[1])
-        while self.timed_rechecks and self.timed_rechecks[0][0] <= self.clock:
-            due.append(heapq.heappop(self.timed_rechecks)[1])
-        p = self.params
-        folded: list[tuple[int, int]] = []
-        for sid in due:
-            small = self.stories.get(sid)
-            if small is None or small.size > p.recheck_size:
-                continue
-            best, best_sim = None, 0.0
-            for other in self._candidates(list(small.indexed[: p.query_terms]), small.last, sid):
-                if other.size <= small.size:
-                    continue
-                sim = self._story_score(small, other)
-                if sim > best_sim:
-                    best, best_sim = other, sim
-            if best is not None and best_sim >= p.recheck_threshold:
-                self._fold(best, small)
-                folded.append((sid, best.id))
-        return tuple(folded)
+        return Assignment(article_id, self.resolve(best.id), created, best_sim, copy_of, merged)
 
     def _copy_of(self, story: Story, print_: str, article_id: str) -> str | None:
         found = process.extractOne(print_, story.prints, scorer=fuzz.ratio,

@@ -95,8 +95,7 @@ class StoryDesk:
                 if a.new_story:
                     new.append(a.story)
                 touched.add(a.story)
-                touched.update(kept for _gone, kept in a.folded)
-                merged.extend(a.folded)
+                merged.extend((gone, a.story) for gone in a.merged)
             total += len(rows)
         if not total:
             return DeskResult(0, (), (), ())
@@ -116,9 +115,9 @@ class StoryDesk:
                              (a.story, row["title"], published, published))  # type: ignore[index]
                 conn.execute("INSERT OR REPLACE INTO article_clusters(article_id, cluster_id, similarity, copy_of) "
                              "VALUES (?, ?, ?, ?)", (a.article, a.story, a.similarity, a.copy_of))
-                for gone, kept in a.folded:
-                    self._redirect(gone, kept)
-            for sid in {a.story for _, a in assignments} | {kept for _, a in assignments for _, kept in a.folded}:
+                for gone in a.merged:
+                    self._redirect(gone, a.story)
+            for sid in {a.story for _, a in assignments}:
                 story = engine.stories.get(sid)
                 if story is not None:
                     conn.execute("UPDATE clusters SET title = ?, size = ?, explanation = ? WHERE id = ?",
