@@ -103,3 +103,22 @@ def test_restart_continues_without_reshuffling(tmp_path: Path) -> None:
     twice = assignments(tmp_path / "twice.db", 13)
     assert once == twice
     assert len(set(once.values())) == 3
+
+
+def test_a_story_merged_the_moment_it_starts_is_stored_without_error(tmp_path: Path) -> None:
+    """A report that starts a story which merges at once into an older one (its only row is the
+    survivor's): the desk used to fail on the missing row, and every later run failed the same way."""
+    ok = HealthUpdate(last_attempt=1, status=200, next_due=2, success=True)
+    articles = [Article(id=f"id{i}", feed="feed", title=title, link=f"http://e/{i}", author="",
+                        published=1_632_000_000 + i * 60, summary=QUAKE, content="")
+                for i, title in enumerate(["Earthquake hits Aceh", "Earthquake hits Aceh again"])]
+    with Store(tmp_path / "w.db") as store:
+        store.sync_feeds([FeedConfig(name="feed", url="http://x")])
+        desk = StoryDesk(store)
+        desk._engine = StoryEngine(EngineParams(threshold=1.01, merge_threshold=0.1))  # never joins, always merges
+        store.record_poll("feed", ok, articles)
+        result = desk.run()
+        rows = dict(store.conn.execute("SELECT article_id, cluster_id FROM article_clusters").fetchall())
+        created = store.conn.execute("SELECT created, updated FROM clusters WHERE id = ?", (rows["id0"],)).fetchone()
+    assert result.articles == 2 and rows["id0"] == rows["id1"]
+    assert tuple(created) == (1_632_000_000, 1_632_000_060)

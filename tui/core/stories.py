@@ -133,9 +133,11 @@ class StoryDesk:
         conn.execute("UPDATE clusters SET merged_into = ? WHERE id = ? OR merged_into = ?", (kept, gone, gone))
         conn.execute("INSERT OR IGNORE INTO triage(cluster_id, starred, muted, dismissed, last_seen) "
                      "SELECT ?, starred, muted, dismissed, last_seen FROM triage WHERE cluster_id = ?", (kept, gone))
-        conn.execute("UPDATE clusters SET created = min(created, (SELECT created FROM clusters WHERE id = ?)), "
-                     "updated = max(updated, (SELECT updated FROM clusters WHERE id = ?)) WHERE id = ?",
-                     (gone, gone, kept))
+        # a story merged in the same step that created it has no row of its own: keep the survivor's times
+        conn.execute("UPDATE clusters SET "
+                     "created = min(created, coalesce((SELECT created FROM clusters WHERE id = ?), created)), "
+                     "updated = max(updated, coalesce((SELECT updated FROM clusters WHERE id = ?), updated)) "
+                     "WHERE id = ?", (gone, gone, kept))
 
 
 
