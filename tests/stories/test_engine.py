@@ -122,3 +122,20 @@ def test_a_story_merged_the_moment_it_starts_is_stored_without_error(tmp_path: P
         created = store.conn.execute("SELECT created, updated FROM clusters WHERE id = ?", (rows["id0"],)).fetchone()
     assert result.articles == 2 and rows["id0"] == rows["id1"]
     assert tuple(created) == (1_632_000_000, 1_632_000_060)
+
+
+def test_one_shared_place_name_does_not_make_two_events_one_story() -> None:
+    """Replaying real feeds, a one-report story that shared only "Auckland" with a car crash story
+    joined it through the similarity of names; one shared name is not evidence of one event."""
+    engine = StoryEngine()
+    crash = engine.add("a", "Deadly smash: driver killed in Auckland crash",
+                       "A driver died after a car hit a power pole at high speed in Glendene, west Auckland, "
+                       "police said. The road was closed for hours.", 0)
+    hospital = engine.add("b", "Auckland maternity death: family still waiting to say goodbye",
+                          "The family of a woman who died after giving birth at Auckland City Hospital says the "
+                          "coroner has not yet released her body.", 600)
+    same = engine.add("c", "Driver killed after car hits pole in west Auckland",
+                      "Police said a driver died when a car hit a power pole in Glendene, west Auckland, on "
+                      "Sunday night.", 1200)
+    assert hospital.new_story and hospital.story != crash.story
+    assert not same.new_story and same.story == crash.story

@@ -54,3 +54,12 @@ def test_replayed_events_form_one_story_each_and_lookalikes_stay_apart(tmp_path:
     nz = {cid for cid, feed, title in rows if re.search(r"alert level", title, re.I)
           and feed in {"rnz-national", "stuff-nz-top-stories", "nz-herald-top-stories", "1news-nz-youtube"}}
     assert ph and nz and not ph & nz
+    # Same place, other events: the Texas abortion law and a military jet crash in a Texas suburb.
+    abortion = {cid for cid, _, title in rows if re.search(r"Texas.{0,60}abortion|abortion.{0,60}Texas", title, re.I)}
+    jet = {cid for cid, _, title in rows if re.search(r"(?:military|jet|plane|aircraft).{0,40}crash", title, re.I)
+           and re.search(r"Texas|Lake Worth", title)}
+    assert abortion and jet and not abortion & jet
+    # Elections in other countries stay out of the Duma election's story.
+    duma_hits = Counter(cid for cid, _, title in rows if re.search(EVENTS["Russian Duma election"], title))
+    duma = duma_hits.most_common(1)[0][0]
+    assert not [title for cid, _, title in rows if cid == duma and re.search(r"Canada|Hungary|German", title)]

@@ -29,6 +29,7 @@ class EngineParams:
     threshold: float = 0.17  # combined similarity to a story needed to join it
     merge_threshold: float = 0.3  # combined similarity between two stories to merge them
     spec_weight: float = 0.3  # share of the specifics (names, numbers, years) when both sides have them
+    min_shared_specifics: int = 2  # fewer shared specifics count as none: one place or name is not an event
     title_weight: float = 3.0  # a headline word counts this many body words
     window: float = 3 * 86400.0  # a story with no report for this long is closed
     query_terms: int = 12  # strongest terms of an article used to find candidate stories
@@ -108,6 +109,21 @@ def _dot(a: Vector, b: Vector) -> float:
     return sum([a[t] * b[t] for t in a.keys() & b.keys()])
 
 
+def _spec_dot(a: Vector, b: Vector, min_shared: int) -> float:
+    """Dot product of two specifics vectors; 0 when they share fewer than `min_shared` specifics.
+
+    Replaying real feeds, one shared name ("UK", "Auckland", "Biden", a Title Case "Two") gave a
+    one-report story a high similarity of names with dozens of unrelated reports; reports of one
+    event share at least two (who and where, a name and a number).
+    """
+    if len(a) > len(b):
+        a, b = b, a
+    shared = a.keys() & b.keys()
+    if len(shared) < min_shared:
+        return 0.0
+    return sum([a[t] * b[t] for t in shared])
+
+
 def _add(into: Vector, norm2: float, vec: Vector, keep: int) -> tuple[Vector, float]:
     """Add `vec` to a centroid, keeping its squared norm up to date; prune it to `keep` terms when it grows."""
     for term, weight in vec.items():
@@ -169,7 +185,8 @@ class StoryEngine:
 
     def _score(self, tvec: Vector, svec: Vector, story: Story) -> float:
         text = _dot(tvec, story.text) / math.sqrt(story.text_norm2) if story.text_norm2 else 0.0
-        spec = _dot(svec, story.spec) / math.sqrt(story.spec_norm2) if svec and story.spec_norm2 else None
+        spec = (_spec_dot(svec, story.spec, self.params.min_shared_specifics) / math.sqrt(story.spec_norm2)
+                if svec and story.spec_norm2 else None)
         return self._combine(text, spec)
 
     def _signature(self, story: Story) -> Vector:
@@ -185,7 +202,7 @@ class StoryEngine:
             a, b = b, a
         top = self._signature(a)
         text = _dot(top, b.text) / math.sqrt(a.text_norm2 * b.text_norm2) if a.text_norm2 and b.text_norm2 else 0.0
-        spec = (_dot(a.spec, b.spec) / math.sqrt(a.spec_norm2 * b.spec_norm2)
+        spec = (_spec_dot(a.spec, b.spec, self.params.min_shared_specifics) / math.sqrt(a.spec_norm2 * b.spec_norm2)
                 if a.spec_norm2 and b.spec_norm2 else None)
         return self._combine(text, spec)
 
