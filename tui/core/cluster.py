@@ -17,7 +17,7 @@ from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
-from tui.core.features import Counts, document_features, stem, words
+from tui.core.features import Counts, document_features
 
 Vector = dict[str, float]
 
@@ -225,9 +225,7 @@ class StoryEngine:
     def add(self, article_id: str, title: str, text: str, when: float) -> Assignment:
         """Assign one article (in arrival order) to a story; returns where it went."""
         p = self.params
-        counts, specs = document_features(title, text, p.title_weight)
-        for word in words(title):
-            self.surface.setdefault(stem(word), word)
+        counts, specs = document_features(title, text, p.title_weight, surface=self.surface)
         tvec = self.text_idf.vector(counts, p.doc_terms)
         svec = self.spec_idf.vector(specs, p.doc_terms) if specs else {}
         best: Story | None = None

@@ -207,12 +207,14 @@ def numbers_and_years(tokens: list[str]) -> tuple[list[str], list[str]]:
 Counts = dict[str, float]
 
 
-def document_features(title: str, text: str, title_weight: float = 3.0, max_words: int = 150) -> tuple[Counts, Counts]:
+def document_features(title: str, text: str, title_weight: float = 3.0, max_words: int = 150,
+                      surface: dict[str, str] | None = None) -> tuple[Counts, Counts]:
     """An article's two views, from its headline and lead (first `max_words` words of the text).
 
     Terms: content words (headline words count `title_weight` times) plus `e:` names. Specifics:
     what tells one event from another of the same kind: `e:` names, `n:` numbers, `y:` years
-    (headline counts triple).
+    (headline counts triple). With `surface`, each headline stem not in it yet is recorded with
+    the word as written (for explanations).
     """
     lead = " ".join(text.split()[:max_words]) if text else ""
     title_tokens, lead_tokens = raw_tokens(title), raw_tokens(lead)
@@ -226,6 +228,12 @@ def document_features(title: str, text: str, title_weight: float = 3.0, max_word
                 stems = _stems_of(token)
             for term in stems:
                 terms_view[term] += weight
+    if surface is not None:
+        for token in title_tokens:
+            stems = cache[token]
+            if any(term not in surface for term in stems):  # rare once the vocabulary is known
+                for word, term in zip(_token_words(token), stems, strict=True):
+                    surface.setdefault(term, word)
     cased = title != title.lower() or lead != lead.lower()
     lower = {t.lower() for t in lead_tokens if t.islower()} if cased and lead else None
     capital = {t.lower() for t in lead_tokens if _is_capitalised(t)} if cased and lead else None
