@@ -183,11 +183,25 @@ class StoryEngine:
         w = self.params.spec_weight
         return (1.0 - w) * text + w * spec
 
-    def _score(self, tvec: Vector, svec: Vector, story: Story) -> float:
-        text = _dot(tvec, story.text) / math.sqrt(story.text_norm2) if story.text_norm2 else 0.0
-        spec = (_spec_dot(svec, story.spec, self.params.min_shared_specifics) / math.sqrt(story.spec_norm2)
-                if svec and story.spec_norm2 else None)
-        return self._combine(text, spec)
+    def _best(self, tvec: Vector, svec: Vector, candidates: list[Story]) -> tuple[Story | None, float]:
+        """The candidate most similar to an article and its similarity (the scoring loop, inlined: it
+        runs for every candidate of every article)."""
+        w = self.params.spec_weight
+        min_shared = self.params.min_shared_specifics
+        sqrt = math.sqrt
+        tkeys = tvec.keys()
+        best: Story | None = None
+        best_sim = 0.0
+        for story in candidates:
+            st = story.text
+            if not story.text_norm2:
+                continue
+            sim = sum([tvec[t] * st[t] for t in tkeys & st.keys()]) / sqrt(story.text_norm2)
+            if svec and story.spec_norm2:
+                sim = (1.0 - w) * sim + w * _spec_dot(svec, story.spec, min_shared) / sqrt(story.spec_norm2)
+            if sim > best_sim:
+                best, best_sim = story, sim
+        return best, best_sim
 
     def _signature(self, story: Story) -> Vector:
         """A story's strongest terms (they carry nearly all of a dot product), cached per size."""
@@ -228,12 +242,7 @@ class StoryEngine:
         counts, specs = document_features(title, text, p.title_weight, surface=self.surface)
         tvec = self.text_idf.vector(counts, p.doc_terms)
         svec = self.spec_idf.vector(specs, p.doc_terms) if specs else {}
-        best: Story | None = None
-        best_sim = 0.0
-        for story in self._candidates(_top(tvec, p.query_terms), when):
-            sim = self._score(tvec, svec, story)
-            if sim > best_sim:
-                best, best_sim = story, sim
+        best, best_sim = self._best(tvec, svec, self._candidates(_top(tvec, p.query_terms), when))
         created = best is None or best_sim < p.threshold
         if best is None or created:
             best = Story(id=self.next_id, first=when, last=when)
