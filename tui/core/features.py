@@ -118,12 +118,13 @@ def _is_capitalised(word: str) -> bool:
 
 
 def entities(text: str, context: str = "", lower_words: set[str] | None = None,
-             capital_words: set[str] | None = None) -> list[str]:
+             capital_words: set[str] | None = None, tokens: list[str] | None = None) -> list[str]:
     """Capitalised names (people, places, organisations) as lower-cased phrases.
 
     A capitalised word counts when it is not a common word: not a stop word and, when it starts a
     sentence, not also written in lower case in the text or its `context`. In a headline written
-    in Title Case, only words that the context also capitalises count.
+    in Title Case, only words that the context also capitalises count. `tokens`: `raw_tokens(text)`,
+    when the caller has them already.
     """
     if text == text.lower():
         return []  # lower-cased input (or a script without case): no capitalisation signal
@@ -131,7 +132,7 @@ def entities(text: str, context: str = "", lower_words: set[str] | None = None,
         lower_words = {t.lower() for t in raw_tokens(context or text) if t.islower()}
     if capital_words is None:
         capital_words = {t.lower() for t in raw_tokens(context) if _is_capitalised(t)} if context else set()
-    words = [w for w in raw_tokens(text) if len(w) > 3]
+    words = [w for w in (raw_tokens(text) if tokens is None else tokens) if len(w) > 3]
     shouting = len(words) >= 2 and all(w.isupper() for w in words if w.isalpha())
     title_case = bool(context) and len(words) >= 3 and sum(_is_capitalised(w) for w in words) >= 0.6 * len(words)
 
@@ -238,7 +239,7 @@ def document_features(title: str, text: str, title_weight: float = 3.0, max_word
     lower = {t.lower() for t in lead_tokens if t.islower()} if cased and lead else None
     capital = {t.lower() for t in lead_tokens if _is_capitalised(t)} if cased and lead else None
     for weight, part, tokens, context in ((3.0, title, title_tokens, lead), (1.0, lead, lead_tokens, "")):
-        names = entities(part, context, lower, capital if context else set()) if cased else []
+        names = entities(part, context, lower, capital if context else set(), tokens) if cased else []
         for name in names:
             terms_view["e:" + name] += weight
             spec["e:" + name] += weight
