@@ -108,15 +108,14 @@ class StoryDesk:
         engine.close_quiet(max((r["published"] for r, _ in assignments), default=now))  # type: ignore[index]
         with self.store.transaction():
             conn = self.store.conn
-            for row, a in assignments:
-                published = row["published"]  # type: ignore[index]
-                conn.execute("INSERT INTO clusters(id, title, created, updated) VALUES (?, ?, ?, ?) "
-                             "ON CONFLICT(id) DO UPDATE SET updated = max(updated, excluded.updated)",
-                             (a.story, row["title"], published, published))  # type: ignore[index]
-                conn.execute("INSERT OR REPLACE INTO article_clusters(article_id, cluster_id, similarity, copy_of) "
-                             "VALUES (?, ?, ?, ?)", (a.article, a.story, a.similarity, a.copy_of))
-                for gone in a.merged:
-                    self._redirect(gone, a.story)
+            # in runs between merges, so that SQLite gets the rows in bulk (a merge rewrites earlier rows)
+            start = 0
+            for end, (_row, a) in enumerate(assignments, 1):
+                if a.merged or end == len(assignments):
+                    self._store_rows(assignments[start:end])
+                    start = end
+                    for gone in a.merged:
+                        self._redirect(gone, a.story)
             for sid in {a.story for _, a in assignments}:
                 story = engine.stories.get(sid)
                 if story is not None:
@@ -125,6 +124,16 @@ class StoryDesk:
             conn.execute("INSERT OR REPLACE INTO engine_state(id, clustered_upto, state, saved) VALUES (1, ?, ?, ?)",
                          (upto, pickle.dumps(engine, protocol=pickle.HIGHEST_PROTOCOL), now))
         self.upto = upto
+
+    def _store_rows(self, assignments: list[tuple[object, Assignment]]) -> None:
+        """Each article's story row (created or updated) and its assignment."""
+        conn = self.store.conn
+        conn.executemany("INSERT INTO clusters(id, title, created, updated) VALUES (?, ?, ?, ?) "
+                         "ON CONFLICT(id) DO UPDATE SET updated = max(updated, excluded.updated)",
+                         [(a.story, row["title"], row["published"], row["published"])  # type: ignore[index]
+                          for row, a in assignments])
+        conn.executemany("INSERT OR REPLACE INTO article_clusters(article_id, cluster_id, similarity, copy_of) "
+                         "VALUES (?, ?, ?, ?)", [(a.article, a.story, a.similarity, a.copy_of) for _, a in assignments])
 
     def _redirect(self, gone: int, kept: int) -> None:
         """Fold a merged story into the surviving one; the survivor keeps its own triage state."""
