@@ -4,9 +4,13 @@ and stories that only share words stay apart."""
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import json
 import re
 from collections import Counter
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import shared
 from tests.core.helpers import config_for
@@ -23,13 +27,18 @@ EVENTS = {
 }
 
 
-def test_replayed_events_form_one_story_each_and_lookalikes_stay_apart(tmp_path: Path) -> None:
+Row = tuple[int, str, str]  # story id, feed name, headline
+
+
+@pytest.fixture(scope="module")
+def replayed(tmp_path_factory: pytest.TempPathFactory) -> list[Row]:
+    """Every archived snapshot served in capture order, polled and clustered as it arrives."""
     snapshots = load_snapshots(shared("feeds", "archive-dev"))
     times = sorted({s.captured for shots in snapshots.values() for s in shots})
     clock = {"now": times[0]}
     server = ReplayServer(snapshots, lambda: clock["now"]).start()
     try:
-        with Store(tmp_path / "w.db") as store:
+        with Store(tmp_path_factory.mktemp("replay") / "w.db") as store:
             poller = Poller(config_for({o: server.url(o) for o in snapshots}, concurrency=8), store,
                             clock=lambda: clock["now"])
             desk = StoryDesk(store)
@@ -37,11 +46,15 @@ def test_replayed_events_form_one_story_each_and_lookalikes_stay_apart(tmp_path:
                 clock["now"] = t
                 asyncio.run(poller.poll(all_feeds=True))
                 desk.run()
-            rows = store.conn.execute(
+            return [(r[0], r[1], r[2]) for r in store.conn.execute(
                 "SELECT ac.cluster_id, f.name, a.title FROM article_clusters ac JOIN articles a "
-                "ON a.id = ac.article_id JOIN feeds f ON f.id = a.feed_id").fetchall()
+                "ON a.id = ac.article_id JOIN feeds f ON f.id = a.feed_id")]
     finally:
         server.stop()
+
+
+def test_replayed_events_form_one_story_each_and_lookalikes_stay_apart(replayed: list[Row]) -> None:
+    rows = replayed
     for event, pattern in EVENTS.items():
         hits = [(cid, feed) for cid, feed, title in rows if re.search(pattern, title)]
         biggest, size = Counter(cid for cid, _ in hits).most_common(1)[0]
@@ -63,3 +76,20 @@ def test_replayed_events_form_one_story_each_and_lookalikes_stay_apart(tmp_path:
     duma_hits = Counter(cid for cid, _, title in rows if re.search(EVENTS["Russian Duma election"], title))
     duma = duma_hits.most_common(1)[0][0]
     assert not [title for cid, _, title in rows if cid == duma and re.search(r"Canada|Hungary|German", title)]
+
+
+def test_hand_checked_pairs_of_reports(replayed: list[Row]) -> None:
+    """160 pairs of reports from two outlets, hand-checked from their headlines: 100 drawn one per
+    multi-outlet story of an earlier replay, 60 with similar headlines in different stories. Labels
+    name each report by outlet and the SHA-1 of its headline (the texts stay in ../shared)."""
+    story = {(feed, hashlib.sha1(title.encode()).hexdigest()[:12]): cid for cid, feed, title in replayed}
+    labels = json.loads((Path(__file__).parent / "data" / "same_event_pairs.json").read_text())
+    together = {True: 0, False: 0}
+    total = Counter(bool(p["same_event"]) for p in labels)
+    for pair in labels:
+        a, b = story[tuple(pair["a"])], story[tuple(pair["b"])]
+        together[pair["same_event"]] += a == b
+    kept = together[True] / total[True]
+    apart = 1 - together[False] / total[False]
+    print(f"same-event pairs in one story: {kept:.3f}; different-event pairs apart: {apart:.3f}")
+    assert kept >= 0.9 and apart >= 0.6  # measured 0.958 and 0.640 when the labels were made
