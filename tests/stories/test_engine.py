@@ -139,3 +139,25 @@ def test_one_shared_place_name_does_not_make_two_events_one_story() -> None:
                       "Sunday night.", 1200)
     assert hospital.new_story and hospital.story != crash.story
     assert not same.new_story and same.story == crash.story
+
+
+def test_saved_knobs_survive_new_knobs_and_old_saves_load_with_defaults() -> None:
+    import pickle
+    from dataclasses import fields
+
+    custom = StoryEngine(EngineParams(threshold=0.5, window=3600))
+    custom.add("a", "Earthquake hits Indonesia's Aceh", QUAKE, 0)
+    assert pickle.loads(pickle.dumps(custom)).params == custom.params  # saved by name
+
+    class OldKnobs:  # pickles as an earlier version's EngineParams: values in field order, one knob fewer
+        def __reduce__(self) -> tuple[object, ...]:
+            return (object.__new__, (EngineParams,), [getattr(custom.params, f.name) for f in fields(EngineParams)
+                                                      if f.name != "min_shared_specifics"])
+
+    class OldSave:  # pickles as an earlier version's engine: its attributes, the knobs object among them
+        def __reduce__(self) -> tuple[object, ...]:
+            return (object.__new__, (StoryEngine,), {**custom.__dict__, "params": OldKnobs()})
+
+    loaded = pickle.loads(pickle.dumps(OldSave(), protocol=pickle.HIGHEST_PROTOCOL))
+    assert isinstance(loaded, StoryEngine) and loaded.params == EngineParams()
+    assert not loaded.add("b", "Quake strikes Aceh, Indonesia", QUAKE, 60).new_story

@@ -11,7 +11,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from itertools import chain
 from operator import itemgetter
 
@@ -174,6 +174,25 @@ class StoryEngine:
         self.index: dict[str, set[int]] = defaultdict(set)
         self.surface: dict[str, str] = {}  # stem → a word as written, for explanations
         self.next_id = 1
+
+    def __getstate__(self) -> dict[str, object]:
+        """The engine as saved with the assignments; its knobs by name, so that adding one later
+        does not shift the others."""
+        state = self.__dict__.copy()
+        state["params"] = {f.name: getattr(self.params, f.name) for f in fields(EngineParams)}
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        """Load a saved engine. Knobs saved by name are kept (unknown ones dropped, new ones default);
+        an engine saved by an earlier version kept its knobs as an object whose fields may have moved
+        since, and gets today's defaults (the shipped defaults are the only configuration)."""
+        params = state.get("params")
+        if isinstance(params, dict):
+            known = {f.name for f in fields(EngineParams)}
+            state["params"] = EngineParams(**{k: v for k, v in params.items() if k in known})
+        else:
+            state["params"] = EngineParams()
+        self.__dict__.update(state)
 
     # -- scoring -----------------------------------------------------------------------------------
 
