@@ -18,7 +18,7 @@ from tests.conftest import SHARED, shared
 
 FLOORS = {
     "googlenews-dev.jsonl": {"bcubed_f1": 0.94, "nmi": 0.96},
-    "ecbplus-dev.jsonl": {"bcubed_f1": 0.83, "nmi": 0.93},
+    "ecbplus-dev.jsonl": {"bcubed_f1": 0.865, "nmi": 0.945},
 }
 
 

@@ -149,10 +149,11 @@ def test_saved_knobs_survive_new_knobs_and_old_saves_load_with_defaults() -> Non
     custom.add("a", "Earthquake hits Indonesia's Aceh", QUAKE, 0)
     assert pickle.loads(pickle.dumps(custom)).params == custom.params  # saved by name
 
-    class OldKnobs:  # pickles as an earlier version's EngineParams: values in field order, one knob fewer
+    class OldKnobs:  # pickles as an earlier version's EngineParams: values in field order, two knobs fewer
         def __reduce__(self) -> tuple[object, ...]:
             return (object.__new__, (EngineParams,), [getattr(custom.params, f.name) for f in fields(EngineParams)
-                                                      if f.name != "min_shared_specifics"])
+                                                      if f.name not in ("min_shared_specifics",
+                                                                        "merge_threshold_named")])
 
     class OldSave:  # pickles as an earlier version's engine: its attributes, the knobs object among them
         def __reduce__(self) -> tuple[object, ...]:
@@ -161,3 +162,16 @@ def test_saved_knobs_survive_new_knobs_and_old_saves_load_with_defaults() -> Non
     loaded = pickle.loads(pickle.dumps(OldSave(), protocol=pickle.HIGHEST_PROTOCOL))
     assert isinstance(loaded, StoryEngine) and loaded.params == EngineParams()
     assert not loaded.add("b", "Quake strikes Aceh, Indonesia", QUAKE, 60).new_story
+
+
+def test_stories_with_names_need_more_to_merge_than_stories_without() -> None:
+    params = EngineParams(threshold=1.01, merge_threshold=0.05, merge_threshold_named=1.5)  # never join
+    plain = StoryEngine(params)
+    text = QUAKE.lower().replace("magnitude 6.1 ", "")  # no names, no figures
+    a = plain.add("a", "earthquake hits aceh", text, 0)
+    b = plain.add("b", "quake strikes aceh province", text.replace("struck", "hit"), 60)
+    assert b.new_story and plain.resolve(b.story) == plain.resolve(a.story)  # words alone: merged
+    named = StoryEngine(params)
+    c = named.add("c", "Earthquake hits Aceh", QUAKE, 0)
+    d = named.add("d", "Quake strikes Aceh province", QUAKE.replace("struck", "hit"), 60)
+    assert d.new_story and named.resolve(d.story) != named.resolve(c.story)  # names on both sides: the higher bar

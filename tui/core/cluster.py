@@ -28,6 +28,7 @@ class EngineParams:
 
     threshold: float = 0.17  # combined similarity to a story needed to join it
     merge_threshold: float = 0.3  # combined similarity between two stories to merge them
+    merge_threshold_named: float = 0.4  # the same when both stories carry specifics (names, figures)
     spec_weight: float = 0.3  # share of the specifics (names, numbers, years) when both sides have them
     min_shared_specifics: int = 2  # fewer shared specifics count as none: one place or name is not an event
     title_weight: float = 3.0  # a headline word counts this many body words
@@ -230,6 +231,18 @@ class StoryEngine:
             story.signature_size = story.size
         return story.signature
 
+    def _merge_bar(self, a: Story, b: Story) -> float:
+        """The similarity two stories need to merge: higher when both carry specifics (names, figures).
+
+        Replaying real feeds, about half of the merges at 0.30-0.40 between stories with names joined
+        two events of one topic (other countries' Covid updates into New Zealand's outbreak, a Chinese
+        crew's return into SpaceX's); stories without names (the lower-cased Google News set) have
+        nothing but their words and merge at the base threshold.
+        """
+        if a.spec_norm2 and b.spec_norm2:
+            return self.params.merge_threshold_named
+        return self.params.merge_threshold
+
     def _story_score(self, a: Story, b: Story) -> float:
         if len(a.text) > len(b.text):
             a, b = b, a
@@ -306,13 +319,13 @@ class StoryEngine:
     def _merge_similar(self, story: Story, when: float) -> tuple[int, ...]:
         merged: list[int] = []
         while True:
-            best, best_sim = None, 0.0
+            best, best_margin = None, 0.0
             keys = list(story.indexed[: self.params.query_terms])
             for other in self._candidates(keys, when, story.id, self.params.merge_candidates):
-                sim = self._story_score(story, other)
-                if sim > best_sim:
-                    best, best_sim = other, sim
-            if best is None or best_sim < self.params.merge_threshold:
+                margin = self._story_score(story, other) - self._merge_bar(story, other)
+                if margin >= best_margin:
+                    best, best_margin = other, margin
+            if best is None:
                 return tuple(merged)
             keep, gone = (story, best) if (story.size, -story.id) > (best.size, -best.id) else (best, story)
             self._fold(keep, gone)
