@@ -8,18 +8,15 @@ does not grow with history. Stories that turn out to be one are merged (the larg
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, fields
 from itertools import chain
-from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
 from tui.core.features import Counts, document_features
-
-Vector = dict[str, float]
+from tui.core.vectors import Vector, add_into, dot, largest, spec_dot, top_terms
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,56 +94,9 @@ class _Idf:
         weights = {t: (1.0 + math.log(c)) * (base - (logs[df[t]] if df[t] < len(logs) else math.log(df[t] + 1.0)))
                    for t, c in counts.items()}
         if len(weights) > keep:
-            weights = dict(_largest(weights, keep))
+            weights = dict(largest(weights, keep))
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         return {t: w / norm for t, w in weights.items()}
-
-
-def _dot(a: Vector, b: Vector) -> float:
-    """Sparse dot product. The shared terms are found by a C-level set intersection: most candidate
-    stories share a few of an article's terms, and then this is ~1.5x faster than a Python loop."""
-    if len(a) > len(b):
-        a, b = b, a
-    return sum([a[t] * b[t] for t in a.keys() & b.keys()])
-
-
-def _spec_dot(a: Vector, b: Vector, min_shared: int) -> float:
-    """Dot product of two specifics vectors; 0 when they share fewer than `min_shared` specifics.
-
-    Replaying real feeds, one shared name ("UK", "Auckland", "Biden", a Title Case "Two") gave a
-    one-report story a high similarity of names with dozens of unrelated reports; reports of one
-    event share at least two (who and where, a name and a number).
-    """
-    if len(a) > len(b):
-        a, b = b, a
-    shared = a.keys() & b.keys()
-    if len(shared) < min_shared:
-        return 0.0
-    return sum([a[t] * b[t] for t in shared])
-
-
-def _add(into: Vector, norm2: float, vec: Vector, keep: int) -> tuple[Vector, float]:
-    """Add `vec` to a centroid, keeping its squared norm up to date; prune it to `keep` terms when it grows."""
-    for term, weight in vec.items():
-        old = into.get(term, 0.0)
-        into[term] = old + weight
-        norm2 += weight * (2.0 * old + weight)
-    if len(into) > keep * 1.5:
-        into = dict(_largest(into, keep))
-        norm2 = sum(w * w for w in into.values())
-    return into, norm2
-
-
-def _largest(vec: Vector, k: int) -> list[tuple[str, float]]:
-    """The k heaviest terms with their weights (as heapq.nlargest, which is 3-4x slower at these sizes:
-    k is a large share of the vector)."""
-    if len(vec) > 8 * k:
-        return heapq.nlargest(k, vec.items(), key=itemgetter(1))
-    return sorted(vec.items(), key=itemgetter(1), reverse=True)[:k]
-
-
-def _top(vec: Vector, k: int) -> list[str]:
-    return [t for t, _ in _largest(vec, k)]
 
 
 def _merge_check_due(size: int) -> bool:
@@ -218,7 +168,7 @@ class StoryEngine:
                 continue
             sim = sum([tvec[t] * st[t] for t in tkeys & st.keys()]) / sqrt(story.text_norm2)
             if svec and story.spec_norm2:
-                sim = (1.0 - w) * sim + w * _spec_dot(svec, story.spec, min_shared) / sqrt(story.spec_norm2)
+                sim = (1.0 - w) * sim + w * spec_dot(svec, story.spec, min_shared) / sqrt(story.spec_norm2)
             if sim > best_sim:
                 best, best_sim = story, sim
         return best, best_sim
@@ -227,7 +177,7 @@ class StoryEngine:
         """A story's strongest terms (they carry nearly all of a dot product), cached per size."""
         if story.signature_size != story.size:
             k = self.params.merge_terms
-            story.signature = story.text if len(story.text) <= k else dict(_largest(story.text, k))
+            story.signature = story.text if len(story.text) <= k else dict(largest(story.text, k))
             story.signature_size = story.size
         return story.signature
 
@@ -247,8 +197,8 @@ class StoryEngine:
         if len(a.text) > len(b.text):
             a, b = b, a
         top = self._signature(a)
-        text = _dot(top, b.text) / math.sqrt(a.text_norm2 * b.text_norm2) if a.text_norm2 and b.text_norm2 else 0.0
-        spec = (_spec_dot(a.spec, b.spec, self.params.min_shared_specifics) / math.sqrt(a.spec_norm2 * b.spec_norm2)
+        text = dot(top, b.text) / math.sqrt(a.text_norm2 * b.text_norm2) if a.text_norm2 and b.text_norm2 else 0.0
+        spec = (spec_dot(a.spec, b.spec, self.params.min_shared_specifics) / math.sqrt(a.spec_norm2 * b.spec_norm2)
                 if a.spec_norm2 and b.spec_norm2 else None)
         return self._combine(text, spec)
 
@@ -274,7 +224,7 @@ class StoryEngine:
         counts, specs = document_features(title, text, p.title_weight, surface=self.surface)
         tvec = self.text_idf.vector(counts, p.doc_terms)
         svec = self.spec_idf.vector(specs, p.doc_terms) if specs else {}
-        best, best_sim = self._best(tvec, svec, self._candidates(_top(tvec, p.query_terms), when))
+        best, best_sim = self._best(tvec, svec, self._candidates(top_terms(tvec, p.query_terms), when))
         created = best is None or best_sim < p.threshold
         if best is None or created:
             best = Story(id=self.next_id, first=when, last=when)
@@ -300,8 +250,8 @@ class StoryEngine:
 
     def _absorb(self, story: Story, tvec: Vector, svec: Vector, when: float) -> None:
         keep = self.params.centroid_terms
-        story.text, story.text_norm2 = _add(story.text, story.text_norm2, tvec, keep)
-        story.spec, story.spec_norm2 = _add(story.spec, story.spec_norm2, svec, keep)
+        story.text, story.text_norm2 = add_into(story.text, story.text_norm2, tvec, keep)
+        story.spec, story.spec_norm2 = add_into(story.spec, story.spec_norm2, svec, keep)
         story.size += 1
         story.first = min(story.first, when)
         story.last = max(story.last, when)
@@ -309,7 +259,7 @@ class StoryEngine:
             self._reindex(story)
 
     def _reindex(self, story: Story) -> None:
-        top = tuple(_top(story.text, self.params.index_terms))
+        top = tuple(top_terms(story.text, self.params.index_terms))
         for term in set(story.indexed) - set(top):
             self.index[term].discard(story.id)
         for term in top:
@@ -334,8 +284,8 @@ class StoryEngine:
 
     def _fold(self, keep: Story, gone: Story) -> None:
         limit = self.params.centroid_terms
-        keep.text, keep.text_norm2 = _add(keep.text, keep.text_norm2, gone.text, limit)
-        keep.spec, keep.spec_norm2 = _add(keep.spec, keep.spec_norm2, gone.spec, limit)
+        keep.text, keep.text_norm2 = add_into(keep.text, keep.text_norm2, gone.text, limit)
+        keep.spec, keep.spec_norm2 = add_into(keep.spec, keep.spec_norm2, gone.spec, limit)
         keep.size += gone.size
         keep.first, keep.last = min(keep.first, gone.first), max(keep.last, gone.last)
         keep.recent = (keep.recent + gone.recent)[-self.params.copy_memory:]
@@ -361,8 +311,8 @@ class StoryEngine:
         story = self.stories.get(self.resolve(sid))
         if story is None:
             return []
-        names = [t[2:] for t in _top({t: w for t, w in story.spec.items() if t.startswith("e:")}, k // 2)]
-        rest = [self.surface.get(t, t) for t in _top(story.text, k * 2)
+        names = [t[2:] for t in top_terms({t: w for t, w in story.spec.items() if t.startswith("e:")}, k // 2)]
+        rest = [self.surface.get(t, t) for t in top_terms(story.text, k * 2)
                 if not t.startswith("e:") and not t[0].isdigit()]
         out = list(dict.fromkeys(names))
         for term in rest:
