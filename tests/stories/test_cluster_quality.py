@@ -1,8 +1,8 @@
 """Clustering quality on the labelled dev sets, through the `wirewatch cluster` contract and score.py.
 
 Issue #3 asks for Google News BCubed F1 >= 0.96 / NMI >= 0.97 and ECB+ BCubed F1 >= 0.90. The
-shipped engine does not reach those yet (see the issue note); these floors guard what it does reach,
-so a regression fails CI.
+Google News NMI floor is the issue's; the others are not reached yet (see the issue note) and guard
+what the engine does reach, so a regression fails CI.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import pytest
 from tests.conftest import SHARED, shared
 
 FLOORS = {
-    "googlenews-dev.jsonl": {"bcubed_f1": 0.94, "nmi": 0.96},
+    "googlenews-dev.jsonl": {"bcubed_f1": 0.95, "nmi": 0.97},
     "ecbplus-dev.jsonl": {"bcubed_f1": 0.865, "nmi": 0.945},
 }
 

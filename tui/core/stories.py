@@ -95,7 +95,8 @@ class StoryDesk:
                 if a.new_story:
                     new.append(a.story)
                 touched.add(a.story)
-                merged.extend((gone, a.story) for gone in a.merged)
+                touched.update(kept for _gone, kept in a.folded)
+                merged.extend(a.folded)
             total += len(rows)
         if not total:
             return DeskResult(0, (), (), ())
@@ -111,12 +112,12 @@ class StoryDesk:
             # in runs between merges, so that SQLite gets the rows in bulk (a merge rewrites earlier rows)
             start = 0
             for end, (_row, a) in enumerate(assignments, 1):
-                if a.merged or end == len(assignments):
+                if a.folded or end == len(assignments):
                     self._store_rows(assignments[start:end])
                     start = end
-                    for gone in a.merged:
-                        self._redirect(gone, a.story)
-            for sid in {a.story for _, a in assignments}:
+                    for gone, kept in a.folded:
+                        self._redirect(gone, kept)
+            for sid in {a.story for _, a in assignments} | {kept for _, a in assignments for _, kept in a.folded}:
                 story = engine.stories.get(sid)
                 if story is not None:
                     conn.execute("UPDATE clusters SET title = ?, size = ?, explanation = ? WHERE id = ?",
