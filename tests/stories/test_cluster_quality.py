@@ -17,7 +17,7 @@ import pytest
 from tests.conftest import SHARED, shared
 
 FLOORS = {
-    "googlenews-dev.jsonl": {"bcubed_f1": 0.95, "nmi": 0.97},
+    "googlenews-dev.jsonl": {"bcubed_f1": 0.955, "nmi": 0.97},
     "ecbplus-dev.jsonl": {"bcubed_f1": 0.865, "nmi": 0.945},
 }
 

@@ -237,3 +237,16 @@ def test_the_desk_redirects_a_folded_story_in_the_database(tmp_path: Path) -> No
         size, = store.conn.execute("SELECT size FROM clusters WHERE id = ?", (rows["id0"],)).fetchone()
     assert rows["id3"] == rows["id0"] != angle and merged_into == rows["id0"]
     assert (angle, rows["id0"]) in result.merged and rows["id0"] in result.touched and size == 4
+
+
+def test_a_second_report_needs_more_to_join_a_one_report_story_with_only_words() -> None:
+    params = EngineParams(wordy_pair_threshold=0.9, merge_threshold=2.0, merge_threshold_named=2.0)
+    plain = StoryEngine(params)
+    first = plain.add("a", "flash flood hits valley villages", FLOOD, 0)
+    second = plain.add("b", "rescuers search flooded valley homes", ANGLE, 60)
+    third = plain.add("c", "flash flood hits valley villages", FLOOD, 120)  # a copy: above any bar
+    assert second.new_story and not third.new_story and third.story == first.story
+    named = StoryEngine(params)
+    c = named.add("c", "Earthquake hits Aceh", QUAKE, 0)
+    d = named.add("d", "Quake strikes Aceh province", QUAKE.replace("struck", "hit"), 60)
+    assert not d.new_story and d.story == c.story  # names: the usual threshold
