@@ -207,8 +207,8 @@ def test_a_small_story_with_only_words_is_folded_into_the_larger_story_it_belong
     assert not engine.add("n2", *NOISE[2], 40).folded  # nothing like the other stories: they stay
 
 
-def test_a_small_story_with_names_needs_what_a_merge_needs_to_be_folded() -> None:
-    engine = _recheck_engine(recheck_threshold=0.1)  # merges of named stories: never (2.0)
+def test_a_small_story_with_names_is_left_to_its_names() -> None:
+    engine = _recheck_engine(recheck_threshold=0.1)  # would fold anything similar, if it were rechecked
     quake = [engine.add(f"q{i}", "Earthquake injures dozens in Aceh", QUAKE, i) for i in range(3)]
     angle = engine.add("angle", "Aceh aftershocks: rescuers search homes in Indonesia",
                        "Rescuers in Aceh searched damaged homes as aftershocks rattled Indonesia.", 10)
