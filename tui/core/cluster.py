@@ -92,17 +92,17 @@ class _Idf:
         self.docs = 0
 
     def vector(self, counts: Counts, keep: int) -> Vector:
+        """Count a new document's terms, then weigh them: (1 + log tf) * idf, the `keep` heaviest, unit length."""
         self.docs += 1
         df = self.df
-        for term in counts:
-            df[term] += 1
+        df.update(counts.keys())  # counted in C
         base = math.log(self.docs + 1.0) + 1.0
-        logs = _LOGS
-        weights = {t: (1.0 + math.log(c)) * (base - (logs[df[t]] if df[t] < len(logs) else math.log(df[t] + 1.0)))
+        logs, log, size = _LOGS, math.log, len(_LOGS)
+        weights = {t: (1.0 + log(c)) * (base - (logs[n] if (n := df[t]) < size else log(n + 1.0)))
                    for t, c in counts.items()}
         if len(weights) > keep:
             weights = dict(largest(weights, keep))
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        norm = math.sqrt(sum([w * w for w in weights.values()])) or 1.0
         return {t: w / norm for t, w in weights.items()}
 
 
