@@ -199,6 +199,19 @@ class StoryEngine:
             story.signature_size = story.size
         return story.signature
 
+    def _join_bar(self, story: Story, named: bool) -> float:
+        """The similarity an article (`named`: it has specifics) needs to join `story`.
+
+        A one-report story with nothing but words is a weak anchor: on the Google News set (no names)
+        the second report decided what a story was about, and joins at 0.17-0.24 fused two topics for
+        good (Iraqi bombings and Moscow arrests). Joining such a story asks `wordy_pair_threshold`;
+        the rechecks fold back what belongs.
+        """
+        p = self.params
+        if story.size == 1 and not named and not story.spec_norm2:
+            return max(p.threshold, p.wordy_pair_threshold)
+        return p.threshold
+
     def _merge_bar(self, a: Story, b: Story) -> float:
         """The similarity two stories need to merge: higher unless both have nothing but their words.
 
@@ -235,20 +248,13 @@ class StoryEngine:
     # -- assignment --------------------------------------------------------------------------------
 
     def add(self, article_id: str, title: str, text: str, when: float) -> Assignment:
-        """Assign one article (in arrival order) to a story; returns where it went.
-
-        A one-report story with nothing but words is a weak anchor: on the Google News set (no names)
-        the second report decided what a story was about, and joins at 0.17-0.24 fused two topics for
-        good (Iraqi bombings and Moscow arrests). Joining such a story asks `wordy_pair_threshold`;
-        the rechecks fold back what belongs.
-        """
+        """Assign one article (in arrival order) to a story; returns where it went."""
         p = self.params
         counts, specs = document_features(title, text, p.title_weight, surface=self.surface)
         tvec = self.text_idf.vector(counts, p.doc_terms)
         svec = self.spec_idf.vector(specs, p.doc_terms) if specs else {}
         best, best_sim = self._best(tvec, svec, self._candidates(top_terms(tvec, p.query_terms), when))
-        created = best is None or best_sim < (max(p.threshold, p.wordy_pair_threshold) if best.size == 1 and not svec
-                                              and not best.spec_norm2 else p.threshold)
+        created = best is None or best_sim < self._join_bar(best, bool(svec))
         if best is None or created:
             best = Story(id=self.next_id, first=when, last=when)
             self.next_id += 1
@@ -294,9 +300,7 @@ class StoryEngine:
                 continue
             best, best_margin = None, 0.0
             for other in self._candidates(list(small.indexed[: p.query_terms]), small.last, sid):
-                if other.size <= small.size:
-                    continue
-                if other.spec_norm2:
+                if other.size <= small.size or other.spec_norm2:
                     continue
                 margin = self._story_score(small, other) - p.recheck_threshold
                 if margin >= best_margin:
