@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tui.core.cluster import EngineParams, StoryEngine
 from tui.core.models import Article, FeedConfig
 from tui.core.store import HealthUpdate, Store
@@ -250,3 +252,20 @@ def test_a_second_report_needs_more_to_join_a_one_report_story_with_only_words()
     c = named.add("c", "Earthquake hits Aceh", QUAKE, 0)
     d = named.add("d", "Quake strikes Aceh province", QUAKE.replace("struck", "hit"), 60)
     assert not d.new_story and d.story == c.story  # names: the usual threshold
+
+
+def test_features_stay_the_same_when_the_token_caches_are_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The per-token caches stop growing at a limit (odd input must not grow them without end);
+    past it, tokens are worked out each time and the results do not change."""
+    from tui.core import features
+
+    title, text = "Earthquake hits Indonesia's Aceh province", QUAKE
+    surface: dict[str, str] = {}
+    expected = features.document_features(title, text, surface=surface)
+    monkeypatch.setattr(features, "_TOKEN_STEMS", {})
+    monkeypatch.setattr(features, "_TOKEN_WORDS", {})
+    monkeypatch.setattr(features, "_CACHE_LIMIT", 0)
+    full: dict[str, str] = {}
+    assert features.document_features(title, text, surface=full) == expected and full == surface
+    assert features._TOKEN_STEMS == {}
+    assert features.words(title) == ["earthquake", "hits", "indonesia", "aceh", "province"]

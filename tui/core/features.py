@@ -231,7 +231,9 @@ def document_features(title: str, text: str, title_weight: float = 3.0, max_word
                 terms_view[term] += weight
     if surface is not None:
         for token in title_tokens:
-            stems = cache[token]
+            stems = cache.get(token)
+            if stems is None:  # the cache was full
+                stems = _stems_of(token)
             if any(term not in surface for term in stems):  # rare once the vocabulary is known
                 for word, term in zip(_token_words(token), stems, strict=True):
                     surface.setdefault(term, word)
