@@ -77,8 +77,7 @@ class Assignment:
     new_story: bool
     similarity: float
     copy_of: str | None = None  # an earlier article of the story this one is a copy of
-    merged: tuple[int, ...] = ()  # stories folded into `story` because of this article
-    folded: tuple[tuple[int, int], ...] = ()  # every (gone, kept) fold while adding it, `merged` included
+    folded: tuple[tuple[int, int], ...] = ()  # every (gone, kept) fold while adding it: merges and rechecks
 
 
 _LOGS = [math.log(i + 1.0) for i in range(1 << 16)]  # log(df + 1) for the common small df
@@ -274,7 +273,7 @@ class StoryEngine:
             for delay in p.recheck_delay:
                 heapq.heappush(self.timed_rechecks, (when + delay, best.id))
         folded = tuple((gone, story_id) for gone in merged) + self._recheck_small()
-        return Assignment(article_id, self.resolve(story_id), created, best_sim, copy_of, merged, folded)
+        return Assignment(article_id, self.resolve(story_id), created, best_sim, copy_of, folded)
 
     def _recheck_small(self) -> tuple[tuple[int, int], ...]:
         """Give small stories whose recheck is due another chance to join a larger story.
@@ -300,7 +299,7 @@ class StoryEngine:
                 continue
             best, best_margin = None, 0.0
             for other in self._candidates(list(small.indexed[: p.query_terms]), small.last, sid):
-                if other.size <= small.size or other.spec_norm2:
+                if other.size <= small.size or not _wordy(small, other):
                     continue
                 margin = self._story_score(small, other) - p.recheck_threshold
                 if margin >= best_margin:
