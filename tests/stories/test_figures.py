@@ -117,3 +117,23 @@ def test_latest_value_of_each_kind_of_figure() -> None:
     ]
     rows, _ = story_facts(reports)
     assert latest_values(rows) == {"dead": 15, "injured": 40}
+
+
+@pytest.mark.parametrize(("title", "published"), [
+    ("Officials counted " + "9" * 400 + " troops", PUBLISHED),  # no float holds it: not a figure
+    ("Talks will resume in 999999999999 days", PUBLISHED),  # a relative time past the calendar's end
+    ("Talks will resume in 99999 months", PUBLISHED),
+    ("Talks will resume next year", 253_402_000_000.0),  # published late in 9999: next year is 10000
+    ("Talks will resume next week", 1e12),  # a publication time no calendar holds
+    ("Talks will resume next week", float("nan")),
+])
+def test_hostile_numbers_and_dates_never_raise(title: str, published: float) -> None:
+    figures = extract(title, "", published)
+    assert all(f.value is None or f.value < float("inf") for f in figures)
+    reports = [Report("a", "A", title, "", PUBLISHED), Report("b", "B", "5 dead", "", PUBLISHED + 60)]
+    story_facts(reports)  # and the story view built on them does not fail either
+
+
+def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
+    figures = extract("Between " + "9" * 400 + " and 3 injured, 12 dead", "", PUBLISHED)
+    assert [(f.value, f.counts) for f in figures] == [(12, "dead")]

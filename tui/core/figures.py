@@ -8,6 +8,7 @@ scores, and page boilerplate ("See also 5 stocks ...").
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -95,7 +96,7 @@ def _value(num: str | None, word: str | None, scale: str | None) -> float | None
             return None
     if scale:
         value *= MULTIPLIERS[scale.lower()] if scale.lower() in MULTIPLIERS else MULTIPLIERS[scale]
-    return value
+    return value if math.isfinite(value) else None  # a run of 400 digits is no count anyone states
 
 
 def _clean_number(value: float) -> float | int:
@@ -170,6 +171,8 @@ def quantities(text: str) -> list[Figure]:
             continue
         counts, thing, stop = counted
         value = _value(num, word, m.group("scale"))
+        if num and value is None:
+            continue
         high = _value(m.group("num2"), None, m.group("scale2") or m.group("scale")) if m.group("num2") else None
         out.append(Figure(text=text[(m.start("approx") if m.group("approx") else start):stop].strip(),
                           value=_clean_number(value) if value is not None else None,

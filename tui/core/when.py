@@ -30,9 +30,19 @@ def _month_span(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
+def _base_date(published: float) -> date | None:
+    """The UTC day of a publication time; None for a time no calendar holds (NaN, year 33658)."""
+    try:
+        return datetime.fromtimestamp(published, UTC).date()
+    except (ValueError, OverflowError, OSError):
+        return None
+
+
 def span_of_dates(sentence: str, published: float) -> list[tuple[str, str, str]]:
     """Explicit day ranges ("August 5 to 10", "5-10 August"): (text, ISO start, ISO end)."""
-    base = datetime.fromtimestamp(published, UTC).date()
+    base = _base_date(published)
+    if base is None:
+        return []
     out = []
     for pattern in (_RANGE_MONTH_FIRST, _RANGE_DAY_FIRST):
         for m in pattern.finditer(sentence):
@@ -53,33 +63,39 @@ def span_of_dates(sentence: str, published: float) -> list[tuple[str, str, str]]
 
 def relative_span(sentence: str, published: float) -> list[tuple[str, str, str]]:
     """Relative times of announced events ("next week", "next month", "in the coming days")."""
-    today = datetime.fromtimestamp(published, UTC).date()
+    today = _base_date(published)
+    if today is None:
+        return []
     out = []
     for m in _RELATIVE.finditer(sentence):
-        unit = (m.group("unit") or "").lower()
-        if unit == "week":
-            start = today + timedelta(days=7 - today.weekday())
-            end = start + timedelta(days=6)
-        elif unit == "weekend":
-            start = today + timedelta(days=(5 - today.weekday()) % 7 or 7)
-            end = start + timedelta(days=1)
-        elif unit == "month":
-            year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
-            start, end = _month_span(year, month)
-        elif unit == "year":
-            start, end = date(today.year + 1, 1, 1), date(today.year + 1, 12, 31)
-        elif m.group("this"):
-            this = m.group("this").lower()
-            start = today
-            end = (today + timedelta(days=6 - today.weekday()) if this == "week"
-                   else _month_span(today.year, today.month)[1] if this == "month" else date(today.year, 12, 31))
-        elif m.group("coming"):
-            days = {"days": 7, "weeks": 28, "months": 92}[m.group("coming").lower()]
-            start, end = today, today + timedelta(days=days)
-        else:
-            raw = m.group("n").lower()
-            n = _NUMBER_WORDS.get(raw) or int(raw)
-            days = n * {"days": 1, "weeks": 7, "months": 30}[m.group("nunit").lower()]
-            start = end = today + timedelta(days=days)
+        try:
+            start, end = _relative(m, today)
+        except (ValueError, OverflowError):  # "in 999999999999 days", or past the calendar's end
+            continue
         out.append((m.group("text"), _iso(start), _iso(end)))
     return out
+
+
+def _relative(m: re.Match[str], today: date) -> tuple[date, date]:
+    unit = (m.group("unit") or "").lower()
+    if unit == "week":
+        start = today + timedelta(days=7 - today.weekday())
+        return start, start + timedelta(days=6)
+    if unit == "weekend":
+        start = today + timedelta(days=(5 - today.weekday()) % 7 or 7)
+        return start, start + timedelta(days=1)
+    if unit == "month":
+        year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+        return _month_span(year, month)
+    if unit == "year":
+        return date(today.year + 1, 1, 1), date(today.year + 1, 12, 31)
+    if m.group("this"):
+        this = m.group("this").lower()
+        return today, (today + timedelta(days=6 - today.weekday()) if this == "week"
+                       else _month_span(today.year, today.month)[1] if this == "month" else date(today.year, 12, 31))
+    if m.group("coming"):
+        return today, today + timedelta(days={"days": 7, "weeks": 28, "months": 92}[m.group("coming").lower()])
+    raw = m.group("n").lower()
+    n = _NUMBER_WORDS.get(raw) or int(raw)
+    day = today + timedelta(days=n * {"days": 1, "weeks": 7, "months": 30}[m.group("nunit").lower()])
+    return day, day
