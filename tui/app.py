@@ -40,6 +40,7 @@ from tui.widgets.detail_lines import detail_parts, render_lines
 from tui.widgets.footer import StableFooter
 from tui.widgets.story_detail import StoryDetailView
 from tui.widgets.story_list import StoryList
+from tui.worker_errors import WorkerErrors
 
 SORTS = ("activity", "outlets", "velocity")
 DISCREPANCY_SCAN = 150  # stories (most recent first) checked for discrepancies on start-up
@@ -50,7 +51,7 @@ def _flagged(stories: tuple[StorySummary, ...]) -> frozenset[int]:
     return frozenset(s.id for s in stories if s.discrepancies)
 
 
-class WirewatchApp(DetailFlow, App[None]):
+class WirewatchApp(DetailFlow, WorkerErrors, App[None]):
     """The dashboard. `poll=False` shows what is stored without polling (tests, read-only use)."""
 
     CSS_PATH = "styles/app.tcss"
@@ -101,6 +102,7 @@ class WirewatchApp(DetailFlow, App[None]):
         self.status_line = "starting…"
         self.next_poll = 0.0
         self._poll_now = threading.Event()
+        self.poll_failed = False
         self._collector = IdleCollector()
         self._stopping = threading.Event()
         if config.keys:
@@ -126,7 +128,7 @@ class WirewatchApp(DetailFlow, App[None]):
 
     # -- workers: they read and compute; handlers change state ---------------------------------------
 
-    @work(thread=True, exclusive=True, group="load")
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_stories(self) -> None:
         """Read the stored stories (and which ones disagree) off the event loop."""
         with Store(self.db_path) as store:
@@ -141,7 +143,7 @@ class WirewatchApp(DetailFlow, App[None]):
                 self.post_message(StoriesLoaded(stories, _flagged(stories) | {k for k, n in counts.items() if n},
                                                 health))
 
-    @work(thread=True, exclusive=True, group="poll")
+    @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
     def poll_loop(self) -> None:
         """Poll due feeds, cluster what arrived, report; rounds never overlap. Runs until the app stops."""
         with Store(self.db_path) as store:
@@ -164,7 +166,8 @@ class WirewatchApp(DetailFlow, App[None]):
                 wait = poller.seconds_until_next_due()
                 wait = 60.0 if wait is None else min(max(wait, 1.0), 60.0)
                 self.post_message(StoriesLoaded(stories, discrepant, tuple(store.health()), outcomes,
-                                                tuple(desk.new_stories), self.clock(), time.time() + wait))
+                                                tuple(desk.new_stories), self.clock(), time.time() + wait,
+                                                desk.error))
                 self._poll_now.wait(wait)
                 self._poll_now.clear()
 
@@ -184,6 +187,9 @@ class WirewatchApp(DetailFlow, App[None]):
             new = sum(o.new for o in message.outcomes)
             failed = sum(o.kind == "error" for o in message.outcomes)
             self.status_line = f"last poll {len(message.outcomes)} feeds: {new} new, {failed} failed"
+            if message.clustering_error:
+                self.notify(f"New articles are stored but could not be clustered: {message.clustering_error}",
+                            title="Clustering failed", severity="error", markup=False)
             self.next_poll = message.next_poll
             self._notify_changes(before, old_discrepant)
         current = set(self.stories)
@@ -375,6 +381,9 @@ class WirewatchApp(DetailFlow, App[None]):
 
     def action_poll_now(self) -> None:
         if self.polling:
+            if self.poll_failed:  # the loop stopped on an error (reported): start it again
+                self.poll_failed = False
+                self.poll_loop()
             self._poll_now.set()
             self.notify("Polling now", timeout=2)
 

@@ -104,26 +104,26 @@ class DetailFlow(Base):
         index = self.article_index if self.detail is not None and self.detail.id == story else 0
         self._build_detail(story, index, self._width())
 
-    @work(thread=True, exclusive=True, group="detail")
+    @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
     def _build_detail(self, story: int, article_index: int, width: int) -> None:
         loaded = build(self.db_path, story, article_index, width, self.clock())
         if loaded is not None:
             self.post_message(loaded)
 
-    @work(thread=True, exclusive=True, group="detail-layout")
+    @work(thread=True, exclusive=True, group="detail-layout", exit_on_error=False)
     def _layout_detail(self, detail: StoryDetail, article_index: int, width: int) -> None:
         """Lay out the shown story again (another article selected, or the pane resized)."""
         self.post_message(DetailLoaded(detail, tuple(render_lines(detail_parts(detail, article_index, width), width)),
                                        article_index))
 
-    @work(thread=True, exclusive=True, group="detail-ahead")
+    @work(thread=True, exclusive=True, group="detail-ahead", exit_on_error=False)
     def _build_ahead(self, stories: tuple[int, ...], width: int) -> None:
         for story in stories:
             loaded = build(self.db_path, story, 0, width, None)
             if loaded is not None:
                 self.post_message(DetailPrefetched(loaded))
 
-    @work(thread=True, group="seen")
+    @work(thread=True, group="seen", exit_on_error=False)
     def _note_seen(self, story: int, when: float) -> None:
         with Store(self.db_path) as store:
             mark_seen(store, story, when)

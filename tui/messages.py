@@ -23,6 +23,7 @@ class StoriesLoaded(Message):
     new_stories: tuple[int, ...] = ()
     polled_at: float = 0.0
     next_poll: float = 0.0
+    clustering_error: str = ""  # why the new articles could not be clustered (they stay stored)
 
 
 @dataclass
