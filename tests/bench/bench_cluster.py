@@ -101,7 +101,6 @@ def main() -> None:
     latencies: list[float] = []
     started = time.perf_counter()
     report: dict[int, tuple[float, float, float]] = {}
-    window_start = time.perf_counter()
     for n, (doc_id, title, text, when) in enumerate(stream(docs, args.history), 1):
         t0 = time.perf_counter()
         engine.add(doc_id, title, text, when)
@@ -110,11 +109,7 @@ def main() -> None:
             engine.close_quiet(when)
         if n in marks:
             recent = latencies[-min(n, 5000):]  # the last 5,000 (the first 1,000 at 1k): one window is noisy
-            rate = 1000 / (time.perf_counter() - window_start) if n >= 1000 else 0.0
             report[n] = (len(recent) / sum(recent), percentile(recent, 0.5) * 1e3, percentile(recent, 0.99) * 1e3)
-            _ = rate
-        if n % 1000 == 0:
-            window_start = time.perf_counter()
     total = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     base = Baseline()
@@ -132,6 +127,11 @@ def main() -> None:
     print(f"baseline (naive TF-IDF single pass): {b_early:,.0f}/s at 1k history, {b_late:,.0f}/s at "
           f"{args.baseline:,} history; engine/baseline at {args.baseline // 1000}k: "
           f"{(1000 / sum(latencies[args.baseline - 1000:args.baseline])) / b_late:.1f}x")
+    if args.history in report:
+        # The target, 5,000/s at 100k history, was set where this baseline did ~2,400/s at 6k:
+        # the same target as a ratio to the baseline of the same run, on whatever machine runs it.
+        print(f"engine at {args.history:,} history / baseline at {args.baseline:,}: "
+              f"{report[args.history][0] / b_late:.1f}x (target 5,000 / 2,400 = {5000 / 2400:.1f}x)")
 
 
 if __name__ == "__main__":

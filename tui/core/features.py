@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import defaultdict
 
@@ -29,6 +30,9 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _SENTENCE_END = re.compile(r"[.!?:\"“”]\s*$")
 _CONNECTORS = frozenset({"of", "the", "de", "del", "al", "el", "bin", "ibn", "van", "von", "da", "du", "la", "le"})
 _STEMMER = Stemmer.Stemmer("english")
+# Month names are capitalised but name no one ("May" can be a name: Theresa May).
+_MONTH_WORDS = frozenset(m.lower() for m in calendar.month_name if m and m != "May") | {"sept"}
+_HAS_MONTH = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 
 
 _STEMS: dict[str, str] = {}
@@ -141,7 +145,7 @@ def entities(text: str, context: str = "", lower_words: set[str] | None = None,
 
     def proper(word: str, sentence_start: bool) -> bool:
         low = word.lower()
-        if low in STOPWORDS or low in _CONNECTORS:
+        if low in STOPWORDS or low in _CONNECTORS or low in _MONTH_WORDS:
             return False
         if title_case or shouting:
             return low in capital_words if context else not shouting
@@ -191,14 +195,52 @@ def entities(text: str, context: str = "", lower_words: set[str] | None = None,
     return found
 
 
-def numbers_and_years(tokens: list[str]) -> tuple[list[str], list[str]]:
-    """Numbers as written (thousands separators dropped) and, apart, four-digit years (1900-2099)."""
+_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name} | {
+    name.lower(): number for number, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
+
+
+def _day(token: str) -> int:
+    """The day of the month a token can be ("19", "19th"), else 0."""
+    digits = token[:2] if token[:2].isdigit() else token[:1]
+    rest = token[len(digits):].lower()
+    if digits.isdigit() and rest in ("", "st", "nd", "rd", "th") and 1 <= int(digits) <= 31:
+        return int(digits)
+    return 0
+
+
+def _is_year(value: str) -> bool:
+    return len(value) == 4 and value.isdigit() and value.startswith(("19", "20"))
+
+
+def calendar_dates(tokens: list[str]) -> tuple[list[str], set[int]]:
+    """Calendar dates ("19 September 2021", "Sept. 19", "September 19th, 2021") as `MM-DD`, and the
+    positions of the tokens that make them (day and year): one date is one fact, not a number and a year."""
+    found: list[str] = []
+    used: set[int] = set()
+    for i, token in enumerate(tokens):
+        month = _MONTHS.get(token.lower().rstrip("."))
+        if not month:
+            continue
+        for day_at in (i + 1, i - 1):  # "September 19" or "19 September"
+            if 0 <= day_at < len(tokens) and day_at not in used and (day := _day(tokens[day_at])):
+                found.append(f"{month:02d}-{day:02d}")
+                used.add(day_at)
+                year_at = max(i, day_at) + 1
+                if year_at < len(tokens) and _is_year(tokens[year_at]):
+                    used.add(year_at)
+                break
+    return found, used
+
+
+def numbers_and_years(tokens: list[str], skip: set[int] | None = None) -> tuple[list[str], list[str]]:
+    """Numbers as written (thousands separators dropped) and, apart, four-digit years (1900-2099);
+    the tokens at the positions in `skip` (parts of calendar dates) are left out."""
     numbers: list[str] = []
     years: list[str] = []
-    for token in tokens:
-        if token[0].isdigit():
+    for i, token in enumerate(tokens):
+        if token[0].isdigit() and not (skip and i in skip):
             value = token.replace(",", "")
-            if len(value) == 4 and value.isdigit() and value.startswith(("19", "20")):
+            if _is_year(token):  # "2,000" is a number, not the year 2000
                 years.append(value)
             else:
                 numbers.append(value)
@@ -213,11 +255,11 @@ def document_features(title: str, text: str, title_weight: float = 3.0, max_word
     """An article's two views, from its headline and lead (first `max_words` words of the text).
 
     Terms: content words (headline words count `title_weight` times) plus `e:` names. Specifics:
-    what tells one event from another of the same kind: `e:` names, `n:` numbers, `y:` years
-    (headline counts triple). With `surface`, each headline stem not in it yet is recorded with
+    what tells one event from another of the same kind: `e:` names, `n:` numbers, `y:` years,
+    `d:` calendar dates (headline counts triple). With `surface`, each headline stem not in it yet is recorded with
     the word as written (for explanations).
     """
-    lead = " ".join(text.split()[:max_words]) if text else ""
+    lead = " ".join(text.split(maxsplit=max_words)[:max_words]) if text else ""  # a long text is not split whole
     title_tokens, lead_tokens = raw_tokens(title), raw_tokens(lead)
     terms_view: Counts = defaultdict(float)
     spec: Counts = defaultdict(float)
@@ -245,7 +287,10 @@ def document_features(title: str, text: str, title_weight: float = 3.0, max_word
         for name in names:
             terms_view["e:" + name] += weight
             spec["e:" + name] += weight
-        numbers, years = numbers_and_years(tokens)
+        dates, in_dates = calendar_dates(tokens) if _HAS_MONTH.search(part) else ([], set())
+        numbers, years = numbers_and_years(tokens, in_dates)
+        for day in dates:
+            spec["d:" + day] += weight
         for number in numbers:
             spec["n:" + number] += weight * 0.5
         for year in years:
