@@ -38,3 +38,11 @@ def test_broken_opml_is_an_error() -> None:
         parse_opml(b"<opml><body><outline></body>")
     with pytest.raises(OpmlError):
         parse_opml(b"<html><body/></html>")
+    with pytest.raises(OpmlError, match="unknown encoding"):  # was a LookupError escaping to the user
+        parse_opml(b'<?xml version="1.0" encoding="UTF-9"?><opml><body/></opml>')
+
+
+def test_folders_nested_deeper_than_the_stack_are_read() -> None:
+    doc = (b"<opml><body>" + b'<outline text="f">' * 5000 + b'<outline text="deep" xmlUrl="http://x.example/f"/>'
+           + b"</outline>" * 5000 + b'<outline text="after" xmlUrl="http://y.example/f"/></body></opml>')
+    assert [f.name for f in parse_opml(doc)] == ["deep", "after"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from email.utils import formatdate
 
 from tui.core.models import FeedConfig
@@ -29,22 +29,28 @@ def parse_opml(data: bytes) -> list[FeedConfig]:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
         raise OpmlError(f"not a well-formed OPML document: {exc}") from None
+    except (LookupError, ValueError) as exc:  # an encoding Python does not know ("UTF-9"), bad bytes for it
+        raise OpmlError(f"cannot read the OPML document: {exc}") from None
     body = root.find("body")
     if root.tag != "opml" or body is None:
         raise OpmlError("not an OPML document (no <opml><body>)")
     feeds: list[FeedConfig] = []
 
-    def walk(node: ET.Element, folders: tuple[str, ...]) -> None:
-        for outline in node.findall("outline"):
-            url = (outline.get("xmlUrl") or "").strip()
-            label = (outline.get("title") or outline.get("text") or "").strip()
-            if url:
-                feeds.append(FeedConfig(name=label or url, url=url, tags=_tags_of(outline, folders),
-                                        language=outline.get("language") or None))
-            else:
-                walk(outline, (*folders, label) if label else folders)
-
-    walk(body, ())
+    # depth first in document order, without recursion: folders can nest deeper than Python's stack
+    stack: list[tuple[Iterator[ET.Element], tuple[str, ...]]] = [(iter(body.findall("outline")), ())]
+    while stack:
+        outlines, folders = stack[-1]
+        outline = next(outlines, None)
+        if outline is None:
+            stack.pop()
+            continue
+        url = (outline.get("xmlUrl") or "").strip()
+        label = (outline.get("title") or outline.get("text") or "").strip()
+        if url:
+            feeds.append(FeedConfig(name=label or url, url=url, tags=_tags_of(outline, folders),
+                                    language=outline.get("language") or None))
+        else:
+            stack.append((iter(outline.findall("outline")), (*folders, label) if label else folders))
     return feeds
 
 
