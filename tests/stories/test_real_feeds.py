@@ -83,6 +83,10 @@ def test_replayed_events_form_one_story_each_and_lookalikes_stay_apart(replayed:
     listings = {cid for cid, _, title in rows if re.search(r"\| TeleRadyo \(\d+ September 2021\)", title)}
     assert rally and cartoons and listings
     assert not rally & cartoons and not rally & listings and not cartoons & listings
+    # A channel's programme label ("… | TV Patrol") is not news: its bulletins on a senator's run for
+    # president and on a petrol price rise are not the health department's Covid count.
+    doh = {cid for cid, _, title in rows if title.startswith("DOH: 23,134 bagong kaso")}
+    assert doh and not [t for cid, _, t in rows if cid in doh and re.search(r"Pacquiao|Robredo|petrolyo", t)]
 
 
 def test_hand_checked_pairs_of_reports(replayed: list[Row]) -> None:

@@ -56,16 +56,21 @@ def _open_output(path: str) -> TextIO:
 
 def run_cluster(args: argparse.Namespace) -> int:
     """Cluster a JSONL file of articles in file order with the shipped engine; write id → cluster."""
+    from tui.core.affixes import LabelWindow
     from tui.core.cluster import StoryEngine
 
     engine = StoryEngine()
+    labels = LabelWindow()  # programme labels a source repeats after its headlines, as the story desk drops them
     out: list[tuple[str, int]] = []
     clock = 0.0
     for number, r in _records(args.input):
         when = _published(r.get("published"), number, args.input)
         clock = when if when is not None else clock
         text = " ".join(str(r.get(k) or "") for k in ("summary", "text"))
-        out.append((str(r["id"]), engine.add(str(r["id"]), str(r.get("title") or ""), text, clock).story))
+        title = str(r.get("title") or "")
+        if r.get("source"):
+            title = labels.strip(str(r["source"]), title)
+        out.append((str(r["id"]), engine.add(str(r["id"]), title, text, clock).story))
     with _open_output(args.output) as handle:
         for article, story in out:
             handle.write(json.dumps({"id": article, "cluster": engine.resolve(story)}) + "\n")

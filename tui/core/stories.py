@@ -16,10 +16,14 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tui.core.affixes import repeated_labels, without_label
 from tui.core.store import Store
 
 if TYPE_CHECKING:  # the engine (and its stemmer and fuzzy matcher) is imported only when there is work
     from tui.core.cluster import Assignment, StoryEngine
+
+
+LABEL_SAMPLE = 40  # recent headlines of a feed in which a repeated programme label is looked for
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,16 +84,18 @@ class StoryDesk:
             if top <= self.upto:
                 break
             rows = self.store.conn.execute(
-                "SELECT seq, id, title, summary, content, published FROM articles WHERE seq > ? ORDER BY seq LIMIT ?",
-                (self.upto, batch)).fetchall()
+                "SELECT seq, id, feed_id, title, summary, content, published FROM articles WHERE seq > ? "
+                "ORDER BY seq LIMIT ?", (self.upto, batch)).fetchall()
             if not rows:
                 break
+            labels = self._labels(rows)
             assignments = []
             # Articles stored by one poll round arrive together: take them in publication order, so
             # the outcome does not depend on which worker process answered first.
             for row in sorted(rows, key=lambda r: (r["published"], r["id"])):
                 text = row["content"] if len(row["content"]) > len(row["summary"]) else row["summary"]
-                assignments.append((row, self.engine.add(row["id"], row["title"], text, row["published"])))
+                title = without_label(row["title"], labels.get(row["feed_id"], frozenset()))
+                assignments.append((row, self.engine.add(row["id"], title, text, row["published"])))
             self._save(assignments, int(rows[-1]["seq"]))
             for _row, a in assignments:
                 if a.new_story:
@@ -102,6 +108,20 @@ class StoryDesk:
             return DeskResult(0, (), (), ())
         resolved = {self.engine.resolve(s) for s in touched}
         return DeskResult(total, tuple(self.engine.resolve(s) for s in new), tuple(sorted(resolved)), tuple(merged))
+
+    def _labels(self, rows: list[Any]) -> dict[int, frozenset[str]]:
+        """Per feed of a batch, the labels its headlines repeat (from its latest LABEL_SAMPLE headlines)."""
+        by_feed: dict[int, list[str]] = {}
+        for row in rows:
+            by_feed.setdefault(row["feed_id"], []).append(row["title"])
+        out: dict[int, frozenset[str]] = {}
+        for feed, titles in by_feed.items():
+            if len(titles) < LABEL_SAMPLE:  # a few new items: look at what the feed said before, too
+                titles = titles + [r[0] for r in self.store.conn.execute(
+                    "SELECT title FROM articles WHERE feed_id = ? AND seq <= ? ORDER BY seq DESC LIMIT ?",
+                    (feed, self.upto, LABEL_SAMPLE - len(titles)))]
+            out[feed] = repeated_labels(titles)
+        return out
 
     def _save(self, assignments: list[tuple[object, Assignment]], upto: int) -> None:
         engine = self.engine
