@@ -32,6 +32,7 @@ _CONNECTORS = frozenset({"of", "the", "de", "del", "al", "el", "bin", "ibn", "va
 _STEMMER = Stemmer.Stemmer("english")
 # Month names are capitalised but name no one ("May" can be a name: Theresa May).
 _MONTH_WORDS = frozenset(m.lower() for m in calendar.month_name if m and m != "May") | {"sept"}
+_DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?", re.ASCII | re.IGNORECASE)
 _HAS_MONTH = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 
 
@@ -200,16 +201,13 @@ _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_nam
 
 
 def _day(token: str) -> int:
-    """The day of the month a token can be ("19", "19th"), else 0."""
-    digits = token[:2] if token[:2].isdigit() else token[:1]
-    rest = token[len(digits):].lower()
-    if digits.isdigit() and rest in ("", "st", "nd", "rd", "th") and 1 <= int(digits) <= 31:
-        return int(digits)
-    return 0
+    """The day of the month a token can be ("19", "19th"), else 0 (ASCII digits only: not "⁵")."""
+    match = _DAY.fullmatch(token)
+    return int(match.group(1)) if match and 1 <= int(match.group(1)) <= 31 else 0
 
 
 def _is_year(value: str) -> bool:
-    return len(value) == 4 and value.isdigit() and value.startswith(("19", "20"))
+    return len(value) == 4 and value.isascii() and value.isdigit() and value.startswith(("19", "20"))
 
 
 def calendar_dates(tokens: list[str]) -> tuple[list[str], set[int]]:
