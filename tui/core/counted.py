@@ -16,11 +16,16 @@ from tui.core.figwords import (
     canonical_count,
 )
 
-_WORD_AFTER = re.compile(r"[\s\-]*([A-Za-z][\w'’.-]*)")
+_WORD_AFTER = re.compile(r"[\s\-\"“”‘]*([A-Za-z][\w'’.-]*)[\"“”’]?")
 
 
 def is_count_word(low: str) -> bool:
-    return low in UNITS or low in COUNT_NOUNS or canonical_count(low) != low or low.endswith("s")
+    return low in UNITS or low in COUNT_NOUNS or canonical_count(low) != low or _plural(low)
+
+
+def _plural(low: str) -> bool:
+    """Looks like a plural noun: "cases", "Haitians"; not "coronavirus", "status", "crisis", "class"."""
+    return low.endswith("s") and not low.endswith(("us", "ss", "is", "ous"))
 
 
 _PEOPLE = frozenset({"people", "men", "women", "children", "others", "persons", "civilians", "workers"})
@@ -29,7 +34,7 @@ _CASUALTY = frozenset({"killed", "dead", "injured", "wounded", "missing", "arres
 
 
 _OF_GROUP = re.compile(r"\s+of\s+(?:the|his|her|their|its|our|these|those|[A-Z][\w.]*(?:\s[A-Z][\w.]*)*['’]s)\s+"
-                       r"((?:[a-z][\w-]*\s+)?[a-z][\w-]*)\b")
+                       r"((?:[a-z][\w-]*\s+)?(?:[a-z][\w-]*|[A-Z]{2,}s))\b")  # "four of our MPs"
 _BEFORE = re.compile(r"\b([a-z]+)\s+(?:now\s+)?(?:at|to|reach(?:es|ed)?|hits?|stands?\s+at|rises?\s+to|rose\s+to|"
                      r"climbs?\s+to|jumps?\s+to|tops?)\s*$")
 
@@ -62,11 +67,26 @@ def casualty_verb_before(text: str, start: int) -> str:
     return "dead" if m.group(1).lower().startswith("kill") else "injured"
 
 
+_NUMBER_OF = re.compile(r"\b(?:numbers?|total|tally|count) of ([^.;:]{0,80}?)\s+"
+                        r"(?:to|at|reach(?:es|ed)?|hits?|stands? at|(?:is|are) (?:approaching|nearing|near))\s*$")
+# "the total confirmed cases in the country were 2,347,550"
+_STATED = re.compile(r"\b([a-z]+)\b(?:\s+(?:in|of|across|at)\s+[\w\s'’]{0,25}?)?\s+(?:were|was|stood at|now at)\s*$")
+
+
 def counted_before(text: str, start: int) -> str:
-    """'active cases at 184,088', 'death toll rises to 24': the counted noun stated before the number."""
+    """'active cases at 184,088', 'death toll rises to 24', 'raising the number of active cases in the
+    country to 178,196': the counted noun stated before the number."""
     m = _BEFORE.search(text[max(0, start - 40):start])
-    if m and (m.group(1) in COUNT_NOUNS or m.group(1) in {"toll", "tally", "count"}):
+    if m and (m.group(1) in COUNT_NOUNS or m.group(1) in {"toll", "tally", "count", "total"}):
         return m.group(1)
+    m = _STATED.search(text[max(0, start - 50):start])
+    if m and m.group(1) in COUNT_NOUNS:
+        return m.group(1)
+    m = _NUMBER_OF.search(text[max(0, start - 120):start])
+    if m:  # the first plural noun of the phrase: "the number of active cases in the country to 178,196"
+        for word in m.group(1).split()[:6]:
+            if word.islower() and is_count_word(word) and word not in MODIFIERS:
+                return word
     return ""
 
 
@@ -112,7 +132,7 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
         if is_count_word(low) and low not in MODIFIERS:
             return low, " ".join(w for w, _ in taken), taken[-1][1]
     content = [i for i, (w, _) in enumerate(taken) if w.lower() not in MODIFIERS]
-    if not content:
+    if not content or taken[content[0]][0].lower().endswith("ed"):  # "a family of eight fled": a verb
         return "", "", end
     i = content[0]
     return taken[i][0].lower(), " ".join(w for w, _ in taken[: i + 1]), taken[i][1]
@@ -136,10 +156,18 @@ def of_phrase(text: str, end: int) -> tuple[str, int]:
     return "", end
 
 
+# Capitalised at the start of a sentence, these words before a number name nothing ("The 10 lawmakers").
+_FUNCTION_WORDS = frozenset("""
+the a an all some only another these those its his her their our my your and but or of in on at for
+with by to from as after before than just another every each both
+""".split())
+
+
 def designator_before(text: str, start: int) -> bool:
     before = text[max(0, start - 24):start]
-    if before.endswith(("-", "/", "#", "№")) or (before and before[-1].isalnum()):
-        return True  # COVID-19, M25, 9/11, #5
+    if before.endswith(("-", "/", "#", "№")) or (before and before[-1].isalnum()) \
+            or re.search(r"\d:$", before):
+        return True  # COVID-19, M25, 9/11, #5, 7:40
     words = before.split()
     if not words:
         return False
@@ -148,7 +176,9 @@ def designator_before(text: str, start: int) -> bool:
         return True
     # A capitalised or mixed-case name right before a number: "iOS 15", "Level 4", "H.R. 1", "Galaxy S21".
     named = bool(last) and (last[0].isupper() or any(c.isupper() for c in last[1:]))
-    return named and not last.endswith(("'s", "’s")) \
+    if named and len(words) == 1 and start < 24 and last.endswith("ing"):
+        return False  # the sentence's first word, a verb form: "Following 556 days"
+    return named and not last.endswith(("'s", "’s")) and last.lower() not in _FUNCTION_WORDS \
         and last.lower() not in APPROX and not last.endswith((":", ","))
 
 

@@ -18,6 +18,7 @@ from tui.core.counted import (
     counted_after,
     counted_before,
     designator_before,
+    is_count_word,
     is_list_number,
     of_phrase,
     title_case,
@@ -25,9 +26,11 @@ from tui.core.counted import (
 from tui.core.figwords import (
     APPROX,
     BOILERPLATE,
+    CALL_TO_ACTION,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     LISTICLE,
+    MEASURES,
     MODIFIERS,
     MONTHS,
     MULTIPLIERS,
@@ -70,16 +73,28 @@ _QUANTITY = re.compile(
     rf"(?P<approx>\b(?:{'|'.join(APPROX)})\s+)?"
     rf"(?P<cur>{_CURRENCY})?"
     rf"(?:(?P<num>{_NUM})|(?P<word>\b(?:{_SPELLED})\b))"
-    rf"(?:\s?(?P<scale>{_SCALE}))?"
-    rf"(?:\s?(?:-|–|to|and)\s?(?P<cur2>{_CURRENCY})?(?P<num2>{_NUM})"
+    rf"(?:(?:\s|-(?=[a-z]{{5}}))?(?P<scale>{_SCALE}))?"
+    rf"(?:\s?(?:-|–|to|and)\s?(?P<cur2>{_CURRENCY})?(?:(?P<num2>{_NUM})|(?<=to )(?P<word2>(?:{_SPELLED})\b))"
     rf"(?:\s?(?P<scale2>{_SCALE}))?)?"
-    rf"(?P<pct>\s?%|\s?(?:percent|per cent|pct)\b)?",
+    rf"(?P<pct>\s?%|[\s-]?(?:percent|per cent|pct)\b)?",
     re.I,
 )
-_VAGUE = re.compile(rf"\b(?P<approx>(?:{'|'.join(APPROX)})\s+)?(?P<vague>{'|'.join(VAGUE)})\s+of\s+", re.I)
+_VAGUE_WORDS = "|".join(sorted(VAGUE, key=len, reverse=True))  # longest first: "hundreds of thousands of flags"
+_VAGUE = re.compile(rf"\b(?P<approx>(?:{'|'.join(APPROX)})\s+)?(?P<vague>{_VAGUE_WORDS})\s+of\s+", re.I)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _MONTH_RE = "|".join(MONTHS)
-_DATE_NEAR = re.compile(rf"(?:\b(?:{_MONTH_RE})\.?\s*$)|(?:^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTH_RE})\b)", re.I)
+_DATE_BEFORE = re.compile(rf"\b(?:{_MONTH_RE})\.?\s*$", re.I)  # "July 20"
+_DATE_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTH_RE})\b", re.I)  # "20 July", "20th of July"
+_UNIT_AGAINST = re.compile(r"(?:km|kms|ft|kg|cm|mm|mph|mw)\b", re.I)
+# "a 70m (230ft) high slackline": m after a number is metres, not million, when a measure follows
+_METRES = re.compile(r"\s*(?:\(\s*\d[\d,.]*\s?(?:ft|feet)\s*\)\s*)?(?:high|tall|long|deep|wide|away|above|below|"
+                     r"in (?:height|length|diameter)|\()", re.I)
+_FROM_BEFORE = re.compile(r"\b(?:up|down|rising|falling|increase|decrease|compared|rise|fall|jump|drop)?\s*"
+                          r"(?:from|with)\s+(?:(?:last|the previous)\s+\w+['’]s\s+)?$", re.I)
+_GROUP_OF = re.compile(r"\b(family|group|party|crew|gang) of\s*$", re.I)
+_SPELLED_DESIGNATORS = frozenset({"level", "phase", "stage", "tier", "category", "grade", "class", "round", "step"})
+_OLD = re.compile(r"\s+old\b")
+_FEW = re.compile(r"\b(?:a\s+few|few|several|many)\s+$", re.I)
 _TIME_AFTER = re.compile(r"^\s?(?:[ap]\.?m\.?\b|:\d\d|h\d\d|GMT|UTC|hrs\b|o'clock)", re.I)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
 
@@ -106,29 +121,42 @@ def _clean_number(value: float) -> float | int:
 def _not_a_figure(m: re.Match[str], text: str, start: int, end: int) -> bool:
     """Numbers that name, date or score something rather than count it."""
     num = m.group("num")
-    if not num:
-        return False
+    if not num:  # a spelled number only names something after a designator: "alert level four"
+        words = text[max(0, start - 24):start].split()
+        return bool(words) and words[-1].lower().rstrip(".") in _SPELLED_DESIGNATORS
     unit_given = bool(m.group("scale") or m.group("pct") or m.group("cur"))
     after_number = text[m.end("num"):]
     return bool(
         (not m.group("cur") and designator_before(text, start))  # COVID-19, Level 4, H.R. 1
         or _ORDINAL_AFTER.match(after_number)  # 201st
         or is_list_number(text, start, end)  # "1. Read the terms"
-        or (not (m.group("scale") or m.group("pct")) and re.match(r"[A-Za-z]", text[end:end + 1]))  # 1News, 20s
+        or (not (m.group("scale") or m.group("pct")) and re.match(r"[A-Za-z]", text[end:end + 1])
+            and not _UNIT_AGAINST.match(text, end))  # 1News, 20s (but 5ft, 20km)
         or _TIME_AFTER.match(after_number)  # 4pm, 10:30
-        or _DATE_NEAR.search(text[max(0, start - 12):start])  # July 20
-        or (not m.group("scale") and _DATE_NEAR.search(text[end:end + 14].split("\n")[0]))  # 20 July
+        or _DATE_BEFORE.search(text[max(0, start - 12):start])  # July 20
+        or (not unit_given and _DATE_AFTER.search(text[end:end + 14].split("\n")[0]))  # 20 July
         or (m.group("num2") and not unit_given and "-" in text[m.end("num"):m.start("num2")]
-            and not counted_after(text, end)[0])  # a score: 20-13
+            and not is_count_word(counted_after(text, end)[0]))  # a score: 20-13, "a 6-1 hammering"
         or (_YEAR.match(num) and not unit_given)  # 2019
     )
 
 
-def _inherited(text: str, end: int, previous: list[Figure]) -> tuple[str, str]:
-    """'24 new cases - 3 unlinked': a number followed only by a modifier counts what the last one did."""
+def _base(previous: list[Figure]) -> Figure | None:
+    """The last figure that counts things: a change or a total is not of a percentage or a duration."""
+    return next((f for f in reversed(previous) if f.counts != "percent" and f.counts not in MEASURES), None)
+
+
+def _inherited(text: str, start: int, end: int, previous: list[Figure]) -> tuple[str, str]:
+    """A number that counts what the last one did: '24 new cases - 3 unlinked' (only a modifier
+    follows), '24 cases, up from 20 on Saturday', '29,612 new cases ... from last Sunday's 29,173'."""
+    if not previous:
+        return "", ""
     rest = text[end:end + 20].strip(" ;,)").split()
-    if previous and rest and rest[0] in MODIFIERS and re.match(r"\s*[a-z]+\s*(?:[;,)]|$)", text[end:end + 20]):
+    if rest and rest[0] in MODIFIERS and re.match(r"\s*[a-z]+\s*(?:[;,)]|$)", text[end:end + 20]):
         return previous[-1].counts, rest[0]
+    if _FROM_BEFORE.search(text[max(0, start - 40):start]):
+        base = _base(previous)
+        return (base.counts, "") if base else ("", "")
     return "", ""
 
 
@@ -143,16 +171,29 @@ def _what_is_counted(m: re.Match[str], text: str, start: int, end: int,
         return CURRENCY_SYMBOLS[currency], "", end
     head, thing, stop = counted_after(text, end)
     last = thing.split()[-1] if thing else ""
-    if last[:1].isupper() and not last.isupper() and not title_case(text):
-        return None  # a name with a number in it: "12 Angry Men", "Four Points"
+    # "14,000 Haitians", "12 LGAs", "SIX HOURS" are counts; "12 Angry Men", "Four Points" are names
+    before_last = thing.split()[:-1]
+    counted_group = last.rstrip("s").isupper() or (len(thing.split()) == 1 and last.endswith("ans")) or (
+        bool(before_last) and last.endswith("s") and all(w.islower() for w in before_last))
+    if last[:1].isupper() and not counted_group and not title_case(text):
+        return None  # a name with a number in it: "12 Angry Men", "Four Points" (not "12 LGAs")
     if not head and m.group("num"):
-        head, thing = _inherited(text, end, previous)
+        head, thing = _inherited(text, start, end, previous)
         if not head:
             head = counted_before(text, start)
         if not head and text[end:end + 1] != "-":  # not "kills 12-year-old"
             head = casualty_verb_before(text, start)
+    if not head and (of_group := _GROUP_OF.search(text[max(0, start - 20):start])):
+        head, thing = "people", of_group.group(1)  # "a family of eight"
     head = casualty_before(text, start, head)
     counts = CURRENCY_WORDS.get(head) or UNITS.get(head) or head
+    if counts in ("tally", "total", "count"):  # "bringing the total tally to 38,219": of what was counted last
+        base = _base(previous)
+        if base is None:
+            return None
+        counts = base.counts
+    if counts in ("years", "months", "weeks") and _OLD.match(text, stop):
+        return None  # an age: "10 years old"
     if not counts or (m.group("word") and not thing) or counts in LISTICLE:
         return None
     return counts, thing, stop
@@ -166,14 +207,25 @@ def quantities(text: str) -> list[Figure]:
         start = m.start("cur") if m.group("cur") else m.start("num") if num else m.start("word")
         if _not_a_figure(m, text, start, m.end()):
             continue
+        scale = m.group("scale")
+        if scale == "m" and not m.group("cur") and not m.group("num2") and _METRES.match(text, m.end()):
+            out.append(Figure(text=text[start:m.end()].strip(), value=_clean_number(float(num.replace(",", ""))),
+                              counts="meters", approx=(m.group("approx") or "").strip().lower()))
+            continue
         counted = _what_is_counted(m, text, start, m.end(), out)
         if counted is None:
             continue
         counts, thing, stop = counted
-        value = _value(num, word, m.group("scale"))
+        few = _FEW.search(text[max(0, start - 12):start]) if word and not m.group("approx") else None
+        if few:  # "a few hundred protesters": hundreds, not 100
+            out.append(Figure(text=text[few.start() + max(0, start - 12):stop].strip(), value=None, counts=counts,
+                              thing=thing, approx=few.group().strip().lower()))
+            continue
+        value = _value(num, word, scale)
         if num and value is None:
             continue
-        high = _value(m.group("num2"), None, m.group("scale2") or m.group("scale")) if m.group("num2") else None
+        high = (_value(m.group("num2"), m.group("word2"), m.group("scale2") or m.group("scale"))
+                if m.group("num2") or m.group("word2") else None)  # "between 5 and 8", "three to six months"
         out.append(Figure(text=text[(m.start("approx") if m.group("approx") else start):stop].strip(),
                           value=_clean_number(value) if value is not None else None,
                           counts=counts, thing=thing, approx=(m.group("approx") or "").strip().lower(),
@@ -188,7 +240,14 @@ def quantities(text: str) -> list[Figure]:
 
 def _sentences(text: str) -> list[str]:
     parts = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"(])|\n+", text)
-    return [p for p in parts if p.strip() and not BOILERPLATE.search(p)]
+    out = []
+    for part in parts:
+        action = CALL_TO_ACTION.search(part)
+        if action:
+            part = part[:action.start()]
+        if part.strip() and not BOILERPLATE.search(part):
+            out.append(part)
+    return out
 
 
 def extract(title: str, text: str = "", published: float | None = None) -> list[Figure]:

@@ -47,8 +47,9 @@ NOT_COUNTED = frozenset("""
 am pm a.m. p.m. gmt utc bst est pst edt st nd rd th year-old years-old -year-old of the a an and or but
 is are was were be been has have had will would can could to that this which who with at in on by for from
 as per times time o'clock hrs past than left ago later earlier apiece each straight into out up down
-after before since under over about around
-""".split())
+after before since under over about around last next this
+win victory defeat loss draw triumph rout thrashing drubbing whitewash scoreline
+""".split())  # the last line: a score ("a 3-0 win"), not a count
 # Words between a number and what it counts ("five more small firms", "3 new cases").
 MODIFIERS = frozenset("""
 more new additional other others further fresh extra local small large big major minor young old senior
@@ -87,9 +88,12 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "dec")
 # Page furniture that carries numbers but no news.
 BOILERPLATE = re.compile(
-    r"see also|read more|click here|subscribe|sign up|newsletter|can also be accessed|follow us|"
-    r"all rights reserved|copyright|©|\(photo|photo by|file photo|\(afp|\(reuters|getty images|"
-    r"download the app|advertisement|listen to this", re.I)
+    r"can also be accessed|all rights reserved|copyright|©|\(photo|photo by|file photo|\(afp|\(reuters|"
+    r"getty images|advertisement", re.I)
+# Calls to action end the text that matters: what comes before them is kept ("... killed 10 civilians
+# Subscribe to our channel: ...").
+CALL_TO_ACTION = re.compile(r"see also|read more|click here|subscribe|sign up|newsletter|follow us|"
+                            r"download the app|listen to this", re.I)
 
 # Things counted that mean the same; the first word of each group is the canonical name.
 _SYNONYMS = (
