@@ -131,11 +131,10 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
                 look = after.end()
         if is_count_word(low) and low not in MODIFIERS:
             return low, " ".join(w for w, _ in taken), taken[-1][1]
-    content = [i for i, (w, _) in enumerate(taken) if w.lower() not in MODIFIERS]
-    if not content or taken[content[0]][0].lower().endswith("ed"):  # "a family of eight fled": a verb
-        return "", "", end
-    i = content[0]
-    return taken[i][0].lower(), " ".join(w for w, _ in taken[: i + 1]), taken[i][1]
+    # No word that counts: the next word is as likely a verb ("the two remain", "51 made", "eight fled")
+    # or another language ("2,280 ang") as a noun; on 287 hand-checked article texts taking it added
+    # three wrong figures for one right one.
+    return "", "", end
 
 
 def of_phrase(text: str, end: int) -> tuple[str, int]:

@@ -89,8 +89,10 @@ _UNIT_AGAINST = re.compile(r"(?:km|kms|ft|kg|cm|mm|mph|mw)\b", re.I)
 # "a 70m (230ft) high slackline": m after a number is metres, not million, when a measure follows
 _METRES = re.compile(r"\s*(?:\(\s*\d[\d,.]*\s?(?:ft|feet)\s*\)\s*)?(?:high|tall|long|deep|wide|away|above|below|"
                      r"in (?:height|length|diameter)|\()", re.I)
-_FROM_BEFORE = re.compile(r"\b(?:up|down|rising|falling|increase|decrease|compared|rise|fall|jump|drop)?\s*"
-                          r"(?:from|with)\s+(?:(?:last|the previous)\s+\w+['’]s\s+)?$", re.I)
+_FROM_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increase|decrease|compared|rise|fall|jump|drop)?\s*"
+                          r"(?:from|with)\s+(?:(?:last|the previous)\s+\w+['’]s\s+)?|\bincluding\s+)$", re.I)
+_OUT_OF = re.compile(r"\s+out\s+of\s+", re.I)
+_OUT_OF_BEFORE = re.compile(r"\bout\s+of\s+$", re.I)
 _GROUP_OF = re.compile(r"\b(family|group|party|crew|gang) of\s*$", re.I)
 _SPELLED_DESIGNATORS = frozenset({"level", "phase", "stage", "tier", "category", "grade", "class", "round", "step"})
 _OLD = re.compile(r"\s+old\b")
@@ -121,6 +123,8 @@ def _clean_number(value: float) -> float | int:
 def _not_a_figure(m: re.Match[str], text: str, start: int, end: int) -> bool:
     """Numbers that name, date or score something rather than count it."""
     num = m.group("num")
+    if _OUT_OF.match(text, end) or _OUT_OF_BEFORE.search(text[max(0, start - 8):start]):
+        return True  # a ratio: "four out of five adults"
     if not num:  # a spelled number only names something after a designator: "alert level four"
         words = text[max(0, start - 24):start].split()
         return bool(words) and words[-1].lower().rstrip(".") in _SPELLED_DESIGNATORS
@@ -173,7 +177,8 @@ def _what_is_counted(m: re.Match[str], text: str, start: int, end: int,
     last = thing.split()[-1] if thing else ""
     # "14,000 Haitians", "12 LGAs", "SIX HOURS" are counts; "12 Angry Men", "Four Points" are names
     before_last = thing.split()[:-1]
-    counted_group = last.rstrip("s").isupper() or (len(thing.split()) == 1 and last.endswith("ans")) or (
+    # (a lone capitalised plural is a group unless the number opens the text: "Four Points: ...")
+    counted_group = last.rstrip("s").isupper() or (len(thing.split()) == 1 and last.endswith("s") and start > 0) or (
         bool(before_last) and last.endswith("s") and all(w.islower() for w in before_last))
     if last[:1].isupper() and not counted_group and not title_case(text):
         return None  # a name with a number in it: "12 Angry Men", "Four Points" (not "12 LGAs")
