@@ -80,7 +80,8 @@ _QUANTITY = re.compile(
     re.I,
 )
 _VAGUE_WORDS = "|".join(sorted(VAGUE, key=len, reverse=True))  # longest first: "hundreds of thousands of flags"
-_VAGUE = re.compile(rf"\b(?P<approx>(?:{'|'.join(APPROX)})\s+)?(?P<vague>{_VAGUE_WORDS})\s+of\s+", re.I)
+_VAGUE = re.compile(rf"\b(?P<approx>(?:{'|'.join(APPROX)})\s+)?(?P<vague>{_VAGUE_WORDS})\s+(?:of|more(?=\s+[a-z]))\s+",
+                    re.I)  # "hundreds of jobs", "thousands more doctors"
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _MONTH_RE = "|".join(MONTHS)
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTH_RE})\.?\s*$", re.I)  # "July 20"
@@ -91,10 +92,12 @@ _METRES = re.compile(r"\s*(?:\(\s*\d[\d,.]*\s?(?:ft|feet)\s*\)\s*)?(?:high|tall|
                      r"in (?:height|length|diameter)|\()", re.I)
 _FROM_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increase|decrease|compared|rise|fall|jump|drop)?\s*"
                           r"(?:from|with)\s+(?:(?:last|the previous)\s+\w+['’]s\s+)?|\bincluding\s+)$", re.I)
-_OUT_OF = re.compile(r"\s+out\s+of\s+", re.I)
-_OUT_OF_BEFORE = re.compile(r"\bout\s+of\s+$", re.I)
+_OUT_OF = re.compile(rf"\s+out\s+of\s+(?:\d|(?:{_SPELLED})\b)", re.I)  # "four out of five", not "out of £250,000"
+_OUT_OF_BEFORE = re.compile(rf"(?:\d|\b(?:{_SPELLED}))\s+out\s+of\s+$", re.I)
 _GROUP_OF = re.compile(r"\b(family|group|party|crew|gang) of\s*$", re.I)
 _SPELLED_DESIGNATORS = frozenset({"level", "phase", "stage", "tier", "category", "grade", "class", "round", "step"})
+_MAGNITUDE = re.compile(r"\bmagnitude[\s-]*$", re.I)
+_MAGNITUDE_AFTER = re.compile(r"[\s-]?magnitude\b", re.I)
 _OLD = re.compile(r"\s+old\b")
 _FEW = re.compile(r"\b(?:a\s+few|few|several|many)\s+$", re.I)
 _TIME_AFTER = re.compile(r"^\s?(?:[ap]\.?m\.?\b|:\d\d|h\d\d|GMT|UTC|hrs\b|o'clock)", re.I)
@@ -123,7 +126,7 @@ def _clean_number(value: float) -> float | int:
 def _not_a_figure(m: re.Match[str], text: str, start: int, end: int) -> bool:
     """Numbers that name, date or score something rather than count it."""
     num = m.group("num")
-    if _OUT_OF.match(text, end) or _OUT_OF_BEFORE.search(text[max(0, start - 8):start]):
+    if _OUT_OF.match(text, end) or _OUT_OF_BEFORE.search(text[max(0, start - 20):start]):
         return True  # a ratio: "four out of five adults"
     if not num:  # a spelled number only names something after a designator: "alert level four"
         words = text[max(0, start - 24):start].split()
@@ -177,8 +180,9 @@ def _what_is_counted(m: re.Match[str], text: str, start: int, end: int,
     last = thing.split()[-1] if thing else ""
     # "14,000 Haitians", "12 LGAs", "SIX HOURS" are counts; "12 Angry Men", "Four Points" are names
     before_last = thing.split()[:-1]
-    # (a lone capitalised plural is a group unless the number opens the text: "Four Points: ...")
-    counted_group = last.rstrip("s").isupper() or (len(thing.split()) == 1 and last.endswith("s") and start > 0) or (
+    # (a lone capitalised plural is a group unless it heads the text: "Four Points: ...")
+    heading = text[stop:stop + 1] == ":"
+    counted_group = last.rstrip("s").isupper() or (len(thing.split()) == 1 and last.endswith("s") and not heading) or (
         bool(before_last) and last.endswith("s") and all(w.islower() for w in before_last))
     if last[:1].isupper() and not counted_group and not title_case(text):
         return None  # a name with a number in it: "12 Angry Men", "Four Points" (not "12 LGAs")
@@ -199,6 +203,8 @@ def _what_is_counted(m: re.Match[str], text: str, start: int, end: int,
         counts = base.counts
     if counts in ("years", "months", "weeks") and _OLD.match(text, stop):
         return None  # an age: "10 years old"
+    if m.group("word") and not thing and not head and casualty_verb_before(text, start):
+        counts = thing = casualty_verb_before(text, start)  # "Three blasts kill at least two"
     if not counts or (m.group("word") and not thing) or counts in LISTICLE:
         return None
     return counts, thing, stop
@@ -216,6 +222,10 @@ def quantities(text: str) -> list[Figure]:
         if scale == "m" and not m.group("cur") and not m.group("num2") and _METRES.match(text, m.end()):
             out.append(Figure(text=text[start:m.end()].strip(), value=_clean_number(float(num.replace(",", ""))),
                               counts="meters", approx=(m.group("approx") or "").strip().lower()))
+            continue
+        if num and (_MAGNITUDE.search(text[max(0, start - 11):start]) or _MAGNITUDE_AFTER.match(text, m.end())):
+            out.append(Figure(text=text[start:m.end()].strip(), value=_clean_number(float(num.replace(",", ""))),
+                              counts="magnitude"))  # "a magnitude 4.3 earthquake", "a 6.1-magnitude quake"
             continue
         counted = _what_is_counted(m, text, start, m.end(), out)
         if counted is None:
