@@ -69,6 +69,7 @@ def casualty_verb_before(text: str, start: int) -> str:
 
 _NUMBER_OF = re.compile(r"\b(?:numbers?|total|tally|count) of ([^.;:]{0,80}?)\s+"
                         r"(?:to|at|reach(?:es|ed)?|hits?|stands? at|(?:is|are) (?:approaching|nearing|near))\s*$")
+_OF_AMOUNT = re.compile(r"\b([a-z]+)\s+of\s+(?:between|about|around|up\s+to|some|nearly|almost)\s+$")
 # "the total confirmed cases in the country were 2,347,550"
 _STATED = re.compile(r"\b([a-z]+)\b(?:\s+(?:in|of|across|at)\s+[\w\s'’]{0,25}?)?\s+(?:were|was|stood at|now at)\s*$")
 
@@ -78,6 +79,9 @@ def counted_before(text: str, start: int) -> str:
     country to 178,196': the counted noun stated before the number."""
     m = _BEFORE.search(text[max(0, start - 40):start])
     if m and (m.group(1) in COUNT_NOUNS or m.group(1) in {"toll", "tally", "count", "total"}):
+        return m.group(1)
+    m = _OF_AMOUNT.search(text[max(0, start - 40):start])  # "daily infections of between 1400 and 2900"
+    if m and is_count_word(m.group(1)) and m.group(1) not in MODIFIERS:
         return m.group(1)
     m = _STATED.search(text[max(0, start - 50):start])
     if m and m.group(1) in COUNT_NOUNS:
