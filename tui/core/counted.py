@@ -135,6 +135,8 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
                 look = after.end()
         if is_count_word(low) and low not in MODIFIERS:
             return low, " ".join(w for w, _ in taken), taken[-1][1]
+    if taken and taken[0][0].lower() == "others":  # "a queue of more than 22,000 others"
+        return "others", taken[0][0], taken[0][1]
     # No word that counts: the next word is as likely a verb ("the two remain", "51 made", "eight fled")
     # or another language ("2,280 ang") as a noun; on 287 hand-checked article texts taking it added
     # three wrong figures for one right one.

@@ -238,6 +238,9 @@ def quantities(text: str) -> list[Figure]:
                               thing=thing, approx=few.group().strip().lower()))
             continue
         value = _value(num, word, scale)
+        if value is not None and word and word.lower().startswith("a ") \
+                and text[max(0, start - 5):start].lower() == "half ":
+            value, start = value / 2, start - 5  # "half a million"
         if num and value is None:
             continue
         high = (_value(m.group("num2"), m.group("word2"), m.group("scale2") or m.group("scale"))

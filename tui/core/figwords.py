@@ -46,13 +46,13 @@ MEASURES = frozenset(u for u in UNITS.values() if u not in {"votes", "seats", "d
 NOT_COUNTED = frozenset("""
 am pm a.m. p.m. gmt utc bst est pst edt st nd rd th year-old years-old -year-old of the a an and or but
 is are was were be been has have had will would can could to that this which who with at in on by for from
-as per times time o'clock hrs past than left ago later earlier apiece each straight into out up down
+as per times time o'clock hrs past than left ago later earlier apiece each into out up down
 after before since under over about around last next this
 win victory defeat loss draw triumph rout thrashing drubbing whitewash scoreline
 """.split())  # the last line: a score ("a 3-0 win"), not a count
 # Words between a number and what it counts ("five more small firms", "3 new cases").
 MODIFIERS = frozenset("""
-more new additional other others further fresh extra local small large big major minor young old senior
+more new additional other others further fresh extra local small large big major minor young old senior straight
 confirmed suspected active total daily weekly annual estimated reported registered unlinked linked
 """.split())
 # What news usually counts: a word from this set ends the search for the counted noun.
