@@ -7,7 +7,7 @@ import time
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import httpx
 
@@ -92,6 +92,8 @@ def _describe_error(exc: BaseException, limits: FetchLimits) -> str:
         return f"protocol error: {exc}"
     if isinstance(exc, httpx.HTTPError):
         return f"{type(exc).__name__}: {exc}"
+    if isinstance(exc, httpx.InvalidURL):
+        return f"bad address in the response: {exc}"
     if isinstance(exc, ValueError | zlib.error):
         return f"bad response: {exc}"
     return f"{type(exc).__name__}: {exc}"
@@ -133,6 +135,11 @@ async def _fetch(client: httpx.AsyncClient, feed: str, url: str, etag: str | Non
         response = await client.send(request, stream=True)
         try:
             if response.status_code in _REDIRECTS and "location" in response.headers:
+                target = urljoin(current, response.headers["location"])
+                if urlsplit(target).scheme not in ("http", "https"):
+                    return FetchResult(feed=feed, status=response.status_code, final_url=current,
+                                       error=f"HTTP {response.status_code} redirect to a non-HTTP address: "
+                                             f"{target[:200]}", elapsed=time.monotonic() - started)
                 if hop == limits.max_redirects:
                     return FetchResult(feed=feed, status=response.status_code, final_url=current,
                                        error=f"more than {limits.max_redirects} redirects (last to "
@@ -140,8 +147,13 @@ async def _fetch(client: httpx.AsyncClient, feed: str, url: str, etag: str | Non
                                        elapsed=time.monotonic() - started)
                 await _drain(response)
                 all_permanent = all_permanent and response.status_code in _PERMANENT
-                current = urljoin(current, response.headers["location"])
+                current = target
                 continue
+            if response.status_code in _REDIRECTS:
+                await _drain(response)
+                return FetchResult(feed=feed, status=response.status_code, final_url=current,
+                                   error=f"HTTP {response.status_code} redirect without a Location header",
+                                   elapsed=time.monotonic() - started)
             now = time.time()
             moved = current if (current != url and all_permanent) else None
             base = FetchResult(feed=feed, status=response.status_code, final_url=current,
@@ -174,7 +186,8 @@ async def fetch_feed(client: httpx.AsyncClient, feed: str, url: str, etag: str |
     try:
         async with asyncio.timeout(limits.total_timeout):
             return await _fetch(client, feed, url, etag, last_modified, limits)
-    except (httpx.HTTPError, TooLarge, TimeoutError, ValueError, zlib.error, OSError) as exc:
+    except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError, TooLarge, TimeoutError, ValueError, zlib.error,
+            OSError) as exc:  # InvalidURL: a Location header no URL parser accepts ("javascript:…", "http://[")
         return FetchResult(feed=feed, status=None, error=_describe_error(exc, limits), final_url=url,
                            elapsed=time.monotonic() - started)
 

@@ -114,14 +114,22 @@ async def _run(plan: WorkerPlan, shared: Sequence[Job], counter: Any, settings: 
 
         async def slot() -> None:
             while (job := next_job()) is not None:
-                async with host_caps.setdefault(host_of(job.url), asyncio.Semaphore(1)):
-                    result = await fetch_feed(client, job.feed.name, job.url, job.etag, job.last_modified, limits)
-                parsed: ParsedFeed | None = None
-                if result.error is None and not result.not_modified:
-                    # Parsing takes the CPU; it happens here, in this worker process, not in the parent.
-                    parsed = parse_feed(result.body or b"", result.headers, job.feed.name, job.feed.language, now)
-                    result = replace(result, body=None)
+                try:
+                    result, parsed = await one(job)
+                except Exception as exc:  # one hostile feed must not stop the other feeds of this worker
+                    result = FetchResult(feed=job.feed.name, status=None, final_url=job.url,
+                                         error=f"unexpected error reading the feed: {type(exc).__name__}: {exc}")
+                    parsed = None
                 conn.send((job.feed.name, result, parsed))
+
+        async def one(job: Job) -> tuple[FetchResult, ParsedFeed | None]:
+            async with host_caps.setdefault(host_of(job.url), asyncio.Semaphore(1)):
+                result = await fetch_feed(client, job.feed.name, job.url, job.etag, job.last_modified, limits)
+            if result.error is not None or result.not_modified:
+                return result, None
+            # Parsing takes the CPU; it happens here, in this worker process, not in the parent.
+            parsed = parse_feed(result.body or b"", result.headers, job.feed.name, job.feed.language, now)
+            return replace(result, body=None), parsed
 
         await asyncio.gather(*(slot() for _ in range(plan.concurrency)))
 
