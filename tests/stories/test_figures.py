@@ -137,3 +137,34 @@ def test_hostile_numbers_and_dates_never_raise(title: str, published: float) -> 
 def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     figures = extract("Between " + "9" * 400 + " and 3 injured, 12 dead", "", PUBLISHED)
     assert [(f.value, f.counts) for f in figures] == [(12, "dead")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # forms found in blind draws of real archive text
+    ("Coronavirus deaths go up by eight to 164", [(8, "dead"), (164, "dead")]),  # a change and a total
+    ("Troops rose by about 2,000 to 230,000", [(2000, "troops"), (230000, "troops")]),
+    ("S'pore's new Covid-19 cases cross 1,000 mark", [(1000, "cases")]),
+    ("Nearly half a million vouchers have been redeemed", [(500000, "vouchers")]),
+    ("Los Angeles is hit by magnitude 4.3 earthquake", [(4.3, "magnitude")]),
+    ("Gas prices have soared by 250% since January", [(250, "percent")]),
+    ("Nathan Paulin walks along a 70m (230ft) high slackline", [(70, "meters"), (230, "feet")]),
+    ("A few hundred protesters turned up", [(None, "protesters")]),
+    ("waiting an extra three to six months", [(3, "months")]),
+    ("More than 14,000 Haitians are camping out under a bridge", [(14000, "haitians")]),
+    ("its 10-percent discount offer", [(10, "percent")]),
+    ("a queue of more than 22,000 others", [(22000, "others")]),
+    # not figures
+    ("Liverpool's 3-0 win and a battling 1-0 victory at Burnley", []),  # scores
+    ("Abubakr Ali was 10 years old when the planes hit", []),  # an age
+    ("Her son Leo, six months, was born with a rare condition", []),  # an age
+    ("Two people flouted alert level four restrictions", [(2, "people")]),  # a level, spelled
+    ("More than four out of five UK adults are vaccinated", []),  # a ratio
+    ("The agent scammed him out of £250,000", [(250000, "pounds")]),  # not a ratio
+    ("A family of eight fled Afghanistan", [(8, "people")]),
+    ("with 7:40 remaining", []),  # a time
+])
+def test_forms_from_real_text(text: str, expected: list[tuple[float | None, str]]) -> None:
+    from tui.core.figwords import canonical_count
+
+    got = [(f.value, canonical_count(f.counts)) for f in extract("", text) if f.counts != "date"]
+    assert got == [(v, canonical_count(c)) for v, c in expected]

@@ -36,7 +36,12 @@ _CASUALTY = frozenset({"killed", "dead", "injured", "wounded", "missing", "arres
 _OF_GROUP = re.compile(r"\s+of\s+(?:the|his|her|their|its|our|these|those|[A-Z][\w.]*(?:\s[A-Z][\w.]*)*['’]s)\s+"
                        r"((?:[a-z][\w-]*\s+)?(?:[a-z][\w-]*|[A-Z]{2,}s))\b")  # "four of our MPs"
 _BEFORE = re.compile(r"\b([a-z]+)\s+(?:now\s+)?(?:at|to|reach(?:es|ed)?|hits?|stands?\s+at|rises?\s+to|rose\s+to|"
-                     r"climbs?\s+to|jumps?\s+to|tops?)\s*$")
+                     r"climbs?\s+to|jumps?\s+to|tops?|cross(?:es|ed)?|pass(?:es|ed)?|exceed(?:s|ed)?|"
+                     r"surpass(?:es|ed)?)\s*$")
+_CHANGE = (r"(?:rises?|rose|risen|climb(?:s|ed)?|jump(?:s|ed)?|falls?|fell|drop(?:s|ped)?|increase[sd]?|decrease[sd]?|"
+           r"(?:go|goes|went|gone)\s+(?:up|down))")
+# "infections rise by just 2% in a week to 30,144", "deaths go up by eight to 164"
+_CHANGED_TO = re.compile(rf"\b([a-z]+)\s+{_CHANGE}\b(?:[^.;:]{{0,40}}?\bto|\s+by(?:\s+(?:{'|'.join(APPROX)}))?)\s*$")
 
 
 _VERB_BEFORE = re.compile(r"\b(kill(?:s|ed|ing)?|injur(?:es|ed|ing)|wound(?:s|ed|ing)|leav(?:es|ing)|left)\s+"
@@ -79,6 +84,9 @@ def counted_before(text: str, start: int) -> str:
     country to 178,196': the counted noun stated before the number."""
     m = _BEFORE.search(text[max(0, start - 40):start])
     if m and (m.group(1) in COUNT_NOUNS or m.group(1) in {"toll", "tally", "count", "total"}):
+        return m.group(1)
+    m = _CHANGED_TO.search(text[max(0, start - 70):start].lower())
+    if m and m.group(1) in COUNT_NOUNS:
         return m.group(1)
     m = _OF_AMOUNT.search(text[max(0, start - 40):start])  # "daily infections of between 1400 and 2900"
     if m and is_count_word(m.group(1)) and m.group(1) not in MODIFIERS:

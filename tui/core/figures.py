@@ -98,6 +98,8 @@ _GROUP_OF = re.compile(r"\b(family|group|party|crew|gang) of\s*$", re.I)
 _SPELLED_DESIGNATORS = frozenset({"level", "phase", "stage", "tier", "category", "grade", "class", "round", "step"})
 _MAGNITUDE = re.compile(r"\bmagnitude[\s-]*$", re.I)
 _MAGNITUDE_AFTER = re.compile(r"[\s-]?magnitude\b", re.I)
+_BY_BEFORE = re.compile(r"\bby\s+$")
+_TO_BETWEEN = re.compile(r"\s*to\s*$")
 _OLD = re.compile(r"\s+old\b")
 _FEW = re.compile(r"\b(?:a\s+few|few|several|many)\s+$", re.I)
 _TIME_AFTER = re.compile(r"^\s?(?:[ap]\.?m\.?\b|:\d\d|h\d\d|GMT|UTC|hrs\b|o'clock)", re.I)
@@ -186,6 +188,8 @@ def _what_is_counted(m: re.Match[str], text: str, start: int, end: int,
         bool(before_last) and last.endswith("s") and all(w.islower() for w in before_last))
     if last[:1].isupper() and not counted_group and not title_case(text):
         return None  # a name with a number in it: "12 Angry Men", "Four Points" (not "12 LGAs")
+    if not head and m.group("word"):  # "deaths go up by eight to 164"
+        head = thing = counted_before(text, start)
     if not head and m.group("num"):
         head, thing = _inherited(text, start, end, previous)
         if not head:
@@ -245,9 +249,17 @@ def quantities(text: str) -> list[Figure]:
             continue
         high = (_value(m.group("num2"), m.group("word2"), m.group("scale2") or m.group("scale"))
                 if m.group("num2") or m.group("word2") else None)  # "between 5 and 8", "three to six months"
-        out.append(Figure(text=text[(m.start("approx") if m.group("approx") else start):stop].strip(),
+        split = high is not None and _BY_BEFORE.search(text[max(0, m.start() - 4):m.start()]) and _TO_BETWEEN.match(
+                text[m.end("num") if num else m.end("word"):m.start("num2") if m.group("num2") else m.start("word2")])
+        if split:  # "deaths go up by eight to 164": a change and a new total, not a range
+            out.append(Figure(text=text[m.start():m.end("num") if num else m.end("word")].strip(),
+                              value=_clean_number(value) if value is not None else None, counts=counts, thing=thing,
+                              approx=(m.group("approx") or "").strip().lower()))
+            value, high = high, None
+            start = m.start("num2") if m.group("num2") else m.start("word2")
+        out.append(Figure(text=text[(m.start("approx") if m.group("approx") and not split else start):stop].strip(),
                           value=_clean_number(value) if value is not None else None,
-                          counts=counts, thing=thing, approx=(m.group("approx") or "").strip().lower(),
+                          counts=counts, thing=thing, approx="" if split else (m.group("approx") or "").strip().lower(),
                           high=_clean_number(high) if high is not None else None))
     for m in _VAGUE.finditer(text):
         head, thing, stop = counted_after(text, m.end())
