@@ -44,7 +44,7 @@ UNITS: dict[str, str] = {
 MEASURES = frozenset(u for u in UNITS.values() if u not in {"votes", "seats", "doses", "points"})
 # Words after a number that are not what it counts (the number is a date, a time, an age, a code...).
 NOT_COUNTED = frozenset("""
-am pm a.m. p.m. gmt utc bst est pst edt st nd rd th year-old years-old -year-old of the a an and or but
+am pm a.m. p.m. gmt utc bst est pst edt st nd rd th year-old years-old -year-old year-olds of the a an and or but
 is are was were be been has have had will would can could to that this which who with at in on by for from
 as per times time o'clock hrs past than left ago later earlier apiece each into out up down
 after before since under over about around last next this
