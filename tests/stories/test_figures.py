@@ -168,3 +168,23 @@ def test_forms_from_real_text(text: str, expected: list[tuple[float | None, str]
 
     got = [(f.value, canonical_count(f.counts)) for f in extract("", text) if f.counts != "date"]
     assert got == [(v, canonical_count(c)) for v, c in expected]
+
+
+def test_discrepancies_need_two_outlets_unless_a_toll_is_revised() -> None:
+    """On the replayed archive half the flagged discrepancies were one outlet's two different facts
+    (a deal's $11 billion and a bid's $9.5 billion; six escaped prisoners and the last two)."""
+    money = [Report("1", "SMH", "Transurban wins WestConnex in $11 billion deal", "", PUBLISHED),
+             Report("2", "SMH", "Transurban's $9.5 billion bid for Ausnet", "", PUBLISHED + 600)]
+    assert story_facts(money)[1] == []
+    toll = [Report("1", "A", "Flash flood leaves 12 dead", "", PUBLISHED),
+            Report("2", "A", "Flash flood toll rises: 15 dead", "", PUBLISHED + 3600)]
+    assert [d.detail for d in story_facts(toll)[1]] == ["dead: 12 (A) → 15 (A)"]
+
+
+def test_counts_far_apart_are_different_facts_and_close_ones_disagree() -> None:
+    reports = [Report("1", "RNZ", "Covid-19: 20 new community cases in New Zealand today", "", PUBLISHED),
+               Report("2", "Stuff", "Covid-19: three cases in Waikato", "", PUBLISHED + 600),
+               Report("3", "1News", "Ardern reveals 24 new Covid-19 cases", "", PUBLISHED + 1200),
+               Report("4", "RNZ", "Covid-19 update: 24 new community cases in NZ", "", PUBLISHED + 1800)]
+    value = [d.detail for d in story_facts(reports)[1] if d.kind == "value"]
+    assert value == ["cases: 20 (RNZ) → 24 (1News) → 24 (RNZ)"]

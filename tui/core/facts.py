@@ -13,7 +13,8 @@ from tui.core.figwords import MEASURES
 # Measures (durations, distances, capacities...) describe many different things in one story: their
 # values are never compared with each other. Counts (people, troops, cases, money...) are.
 _NOT_COMPARED = MEASURES | {"date"}
-_CASUALTIES = frozenset({"dead", "injured", "missing", "arrested", "cases"})
+# A toll can be revised far from its first report ("5 dead" → "50 dead"): these are compared at any distance.
+_REVISED_FREELY = frozenset({"dead", "injured", "missing"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,12 +130,17 @@ def _value_conflicts(rows: list[FigureRow]) -> list[Discrepancy]:
         # A report that states several values of one kind is counting several things, not disagreeing.
         single = {rid for rid, values in per_report.items() if len(values) == 1}
         candidates = [r for r in group if any(s.report.id in single for s in r.statements)]
+        if key not in _REVISED_FREELY:
+            # Values far apart count different things ("3 cases in Waikato", "24 cases in New Zealand"; a
+            # deal's $11 billion and a bid's $9.5 billion are close, a bid and a fee are not): keep the
+            # values within 3x of the one stated by most reports.
+            candidates = _near_the_most_stated(candidates)
         values = sorted({r.value for r in candidates if r.value is not None})
         if len(values) < 2:
             continue
-        low, high = values[0], values[-1]
-        if key not in _CASUALTIES and low > 0 and high / low > 3:
-            continue  # an order of magnitude apart: different facts, not a disagreement
+        outlets = {s.report.feed for r in candidates for s in r.statements if s.report.id in single}
+        if len(outlets) < 2 and key not in _REVISED_FREELY:
+            continue  # one outlet's two amounts of money or groups of prisoners are two facts; its toll revised is news
         timeline = sorted(((s.report.published, s.report.feed, r.value) for r in candidates for s in r.statements
                            if s.report.id in single), key=lambda t: t[0])
         # One outlet repeating its own figure (in an update, or in headline and text) is said once.
@@ -146,6 +152,13 @@ def _value_conflicts(rows: list[FigureRow]) -> list[Discrepancy]:
             r.flags.append("also reported as " + ", ".join(others))
         out.append(Discrepancy("value", key, detail))
     return out
+
+
+def _near_the_most_stated(rows: list[FigureRow]) -> list[FigureRow]:
+    if not rows:
+        return rows
+    anchor = max(rows, key=lambda r: (len(r.statements), -r.first)).value or 0.0
+    return [r for r in rows if r.value is not None and anchor > 0 and 1 / 3 <= r.value / anchor <= 3]
 
 
 def _description_conflicts(rows: list[FigureRow]) -> list[Discrepancy]:
