@@ -153,12 +153,17 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("More than 14,000 Haitians are camping out under a bridge", [(14000, "haitians")]),
     ("its 10-percent discount offer", [(10, "percent")]),
     ("a queue of more than 22,000 others", [(22000, "others")]),
+    ("Ten police officers injured, 235 arrested in Melbourne", [(10, "officers"), (235, "arrested")]),
+    ("California's Governor Says Two of His Children Tested Positive", [(2, "children")]),
+    ("Britons make the most of 75F weather", [(75, "degrees")]),
     # not figures
     ("Liverpool's 3-0 win and a battling 1-0 victory at Burnley", []),  # scores
     ("Abubakr Ali was 10 years old when the planes hit", []),  # an age
     ("Her son Leo, six months, was born with a rare condition", []),  # an age
     ("Two people flouted alert level four restrictions", [(2, "people")]),  # a level, spelled
     ("More than four out of five UK adults are vaccinated", []),  # a ratio
+    ("One in ten Parklea prison inmates has COVID-19", []),  # a ratio
+    ("The Duke, her husband of 73 years, died in April", [(73, "years")]),
     ("The agent scammed him out of £250,000", [(250000, "pounds")]),  # not a ratio
     ("A family of eight fled Afghanistan", [(8, "people")]),
     ("with 7:40 remaining", []),  # a time

@@ -33,8 +33,8 @@ _CASUALTY = frozenset({"killed", "dead", "injured", "wounded", "missing", "arres
                        "hospitalized", "detained", "evacuated", "displaced", "rescued"})
 
 
-_OF_GROUP = re.compile(r"\s+of\s+(?:the|his|her|their|its|our|these|those|[A-Z][\w.]*(?:\s[A-Z][\w.]*)*['’]s)\s+"
-                       r"((?:[a-z][\w-]*\s+)?(?:[a-z][\w-]*|[A-Z]{2,}s))\b")  # "four of our MPs"
+_OF_GROUP = re.compile(r"\s+of\s+(?:(?i:the|his|her|their|its|our|these|those)|[A-Z][\w.]*(?:\s[A-Z][\w.]*)*['’]s)\s+"
+                       r"((?:[A-Za-z][\w-]*\s+)?(?:[A-Za-z][\w-]*|[A-Z]{2,}s))\b")  # "four of our MPs"
 _BEFORE = re.compile(r"\b([a-z]+)\s+(?:now\s+)?(?:at|to|reach(?:es|ed)?|hits?|stands?\s+at|rises?\s+to|rose\s+to|"
                      r"climbs?\s+to|jumps?\s+to|tops?|cross(?:es|ed)?|pass(?:es|ed)?|exceed(?:s|ed)?|"
                      r"surpass(?:es|ed)?)\s*$")
@@ -107,7 +107,7 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
     group = _OF_GROUP.match(text, end)
     if group:  # "two of the Queen's sons"
         for word in group.group(1).split():
-            if is_count_word(word) and word not in MODIFIERS:
+            if is_count_word(word.lower()) and word.lower() not in MODIFIERS:
                 stop = group.start(1) + group.group(1).index(word) + len(word)
                 return word.lower(), text[end:stop].strip(), stop
     if end < len(text) and text[end] == "-":  # "20-year", "90-day", "five-star"
@@ -142,6 +142,11 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
                     break
                 look = after.end()
         if is_count_word(low) and low not in MODIFIERS:
+            after = _WORD_AFTER.match(text, pos)  # a compound's head is its last noun: "10 police officers"
+            following = after.group(1).rstrip(".,;:'’") if after else ""
+            if after and following.islower() and following not in _CASUALTY \
+                    and (following in COUNT_NOUNS or (canonical_count(following) != following and _plural(following))):
+                return following, " ".join([*(w for w, _ in taken), following]), after.start(1) + len(following)
             return low, " ".join(w for w, _ in taken), taken[-1][1]
     if taken and taken[0][0].lower() == "others":  # "a queue of more than 22,000 others"
         return "others", taken[0][0], taken[0][1]

@@ -86,14 +86,14 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _MONTH_RE = "|".join(MONTHS)
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTH_RE})\.?\s*$", re.I)  # "July 20"
 _DATE_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTH_RE})\b", re.I)  # "20 July", "20th of July"
-_UNIT_AGAINST = re.compile(r"(?:km|kms|ft|kg|cm|mm|mph|mw)\b", re.I)
+_UNIT_AGAINST = re.compile(r"(?:(?i:km|kms|ft|kg|cm|mm|mph|mw)|°?[FC])\b")  # 5ft, 20km, 75F
 # "a 70m (230ft) high slackline": m after a number is metres, not million, when a measure follows
 _METRES = re.compile(r"\s*(?:\(\s*\d[\d,.]*\s?(?:ft|feet)\s*\)\s*)?(?:high|tall|long|deep|wide|away|above|below|"
                      r"in (?:height|length|diameter)|\()", re.I)
 _FROM_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increase|decrease|compared|rise|fall|jump|drop)?\s*"
                           r"(?:from|with)\s+(?:(?:last|the previous)\s+\w+['’]s\s+)?|\bincluding\s+)$", re.I)
-_OUT_OF = re.compile(rf"\s+out\s+of\s+(?:\d|(?:{_SPELLED})\b)", re.I)  # "four out of five", not "out of £250,000"
-_OUT_OF_BEFORE = re.compile(rf"(?:\d|\b(?:{_SPELLED}))\s+out\s+of\s+$", re.I)
+_OUT_OF = re.compile(rf"\s+(?:out\s+of|in)\s+(?:\d|(?:{_SPELLED})\b)", re.I)  # "four out of five", "one in ten"
+_OUT_OF_BEFORE = re.compile(rf"(?:\d|\b(?:{_SPELLED}|one))\s+(?:out\s+of|in)\s+$", re.I)  # not "out of £250,000"
 _GROUP_OF = re.compile(r"\b(family|group|party|crew|gang) of\s*$", re.I)
 _SPELLED_DESIGNATORS = frozenset({"level", "phase", "stage", "tier", "category", "grade", "class", "round", "step"})
 _MAGNITUDE = re.compile(r"\bmagnitude[\s-]*$", re.I)

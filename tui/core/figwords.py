@@ -39,6 +39,7 @@ UNITS: dict[str, str] = {
     "litres": "litres", "liters": "litres", "barrels": "barrels", "megawatts": "megawatts", "mw": "megawatts",
     "years": "years", "months": "months", "weeks": "weeks", "days": "days", "hours": "hours", "minutes": "minutes",
     "seconds": "seconds", "points": "points", "votes": "votes", "seats": "seats", "doses": "doses",
+    "f": "degrees", "c": "degrees", "°f": "degrees", "°c": "degrees",
 }
 # Units that measure rather than count: their values describe different things in one story.
 MEASURES = frozenset(u for u in UNITS.values() if u not in {"votes", "seats", "doses", "points"})
