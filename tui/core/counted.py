@@ -177,8 +177,8 @@ def of_phrase(text: str, end: int) -> tuple[str, int]:
 # Capitalised at the start of a sentence, these words before a number name nothing ("The 10 lawmakers").
 _FUNCTION_WORDS = frozenset("""
 the a an all some only another these those its his her their our my your and but or of in on at for
-with by to from as after before than just another every each both
-""".split())
+with by to from as after before than just another every each both am pm a.m. p.m.
+""".split())  # the last: a time right before ("12:14 AM 919 cases")
 
 
 def designator_before(text: str, start: int) -> bool:

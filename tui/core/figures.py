@@ -92,6 +92,7 @@ _METRES = re.compile(r"\s*(?:\(\s*\d[\d,.]*\s?(?:ft|feet)\s*\)\s*)?(?:high|tall|
                      r"in (?:height|length|diameter)|\()", re.I)
 _FROM_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increase|decrease|compared|rise|fall|jump|drop)?\s*"
                           r"(?:from|with)\s+(?:(?:last|the previous)\s+\w+['’]s\s+)?|\bincluding\s+)$", re.I)
+_VERB_AFTER = re.compile(r"\s+(?:were|are|have|had)\b")  # "919 cases were local, 90 were in dormitories"
 _OUT_OF = re.compile(rf"\s+(?:out\s+of|in)\s+(?:\d|(?:{_SPELLED})\b)", re.I)  # "four out of five", "one in ten"
 _OUT_OF_BEFORE = re.compile(rf"(?:\d|\b(?:{_SPELLED}|one))\s+(?:out\s+of|in)\s+$", re.I)  # not "out of £250,000"
 _GROUP_OF = re.compile(r"\b(family|group|party|crew|gang) of\s*$", re.I)
@@ -157,13 +158,14 @@ def _base(previous: list[Figure]) -> Figure | None:
 
 def _inherited(text: str, start: int, end: int, previous: list[Figure]) -> tuple[str, str]:
     """A number that counts what the last one did: '24 new cases - 3 unlinked' (only a modifier
-    follows), '24 cases, up from 20 on Saturday', '29,612 new cases ... from last Sunday's 29,173'."""
+    follows), '24 cases, up from 20 on Saturday', '29,612 new cases ... from last Sunday's 29,173',
+    '919 cases were local, 90 were in dormitories'."""
     if not previous:
         return "", ""
     rest = text[end:end + 20].strip(" ;,)").split()
     if rest and rest[0] in MODIFIERS and re.match(r"\s*[a-z]+\s*(?:[;,)]|$)", text[end:end + 20]):
         return previous[-1].counts, rest[0]
-    if _FROM_BEFORE.search(text[max(0, start - 40):start]):
+    if _FROM_BEFORE.search(text[max(0, start - 40):start]) or _VERB_AFTER.match(text, end):
         base = _base(previous)
         return (base.counts, "") if base else ("", "")
     return "", ""
