@@ -194,6 +194,8 @@ def designator_before(text: str, start: int) -> bool:
         return True
     # A capitalised or mixed-case name right before a number: "iOS 15", "Level 4", "H.R. 1", "Galaxy S21".
     named = bool(last) and (last[0].isupper() or any(c.isupper() for c in last[1:]))
+    if named and not any(c.isupper() or c.isdigit() for c in last[1:]) and title_case(text):
+        return False  # in a Title Case headline every word is capitalised: "Injuring 2 Pilots"
     if named and len(words) == 1 and start < 24 and last.endswith("ing"):
         return False  # the sentence's first word, a verb form: "Following 556 days"
     return named and not last.endswith(("'s", "’s")) and last.lower() not in _FUNCTION_WORDS \

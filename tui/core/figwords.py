@@ -10,6 +10,9 @@ SMALL_NUMBERS: dict[str, int] = {
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
+SMALL_NUMBERS |= {f"{tens}-{unit}": SMALL_NUMBERS[tens] + value  # "fifty-two"
+                  for tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+                  for unit, value in {"one": 1, **{w: n for w, n in SMALL_NUMBERS.items() if n < 10}}.items()}
 MULTIPLIERS: dict[str, float] = {
     "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9,
     "tn": 1e12, "trn": 1e12, "trillion": 1e12, "lakh": 1e5, "crore": 1e7, "hundred": 100.0, "dozen": 12.0,
