@@ -171,6 +171,8 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("The agent scammed him out of £250,000", [(250000, "pounds")]),  # not a ratio
     ("A family of eight fled Afghanistan", [(8, "people")]),
     ("with 7:40 remaining", []),  # a time
+    ("5 dead, with 3 in critical condition", [(5, "dead")]),  # 3 counts something unsaid, not the dead
+    ("12 dead compared with 8 yesterday", [(12, "dead"), (8, "dead")]),
 ])
 def test_forms_from_real_text(text: str, expected: list[tuple[float | None, str]]) -> None:
     from tui.core.figwords import canonical_count

@@ -90,8 +90,8 @@ _UNIT_AGAINST = re.compile(r"(?:(?i:km|kms|ft|kg|cm|mm|mph|mw)|°?[FC])\b")  # 5
 # "a 70m (230ft) high slackline": m after a number is metres, not million, when a measure follows
 _METRES = re.compile(r"\s*(?:\(\s*\d[\d,.]*\s?(?:ft|feet)\s*\)\s*)?(?:high|tall|long|deep|wide|away|above|below|"
                      r"in (?:height|length|diameter)|\()", re.I)
-_FROM_BEFORE = re.compile(r"(?:\b(?:up|down|rising|falling|increase|decrease|compared|rise|fall|jump|drop)?\s*"
-                          r"(?:from|with)\s+(?:(?:last|the previous)\s+\w+['’]s\s+)?|\bincluding\s+)$", re.I)
+_FROM_BEFORE = re.compile(r"(?:\bfrom\s+(?:(?:last|the previous)\s+\w+['’]s\s+)?|\bcompared\s+(?:with|to)\s+|"
+                          r"\bincluding\s+)$", re.I)  # "up from 20", "from last Sunday's 29,173", "including 926"
 _VERB_AFTER = re.compile(r"\s+(?:were|are|have|had)\b")  # "919 cases were local, 90 were in dormitories"
 _OUT_OF = re.compile(rf"\s+(?:out\s+of|in)\s+(?:\d|(?:{_SPELLED})\b)", re.I)  # "four out of five", "one in ten"
 _OUT_OF_BEFORE = re.compile(rf"(?:\d|\b(?:{_SPELLED}|one))\s+(?:out\s+of|in)\s+$", re.I)  # not "out of £250,000"
