@@ -157,6 +157,7 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("California's Governor Says Two of His Children Tested Positive", [(2, "children")]),
     ("Britons make the most of 75F weather", [(75, "degrees")]),
     ("Fifty-two social housing units planned for Horowhenua", [(52, "units")]),
+    ("Get 50% off at $4.95 per month", [(50, "percent"), (4.95, "dollars")]),  # a percentage names nothing
     ("Military Jet Crashes in Texas Backyard, Injuring 2 Pilots", [(2, "pilots")]),  # Title Case is not a name
     ("September 20, 2021 12:14 AM 919 cases were in the community, 90 were among dormitory residents",
      [(919, "cases"), (90, "cases")]),

@@ -137,7 +137,7 @@ def _not_a_figure(m: re.Match[str], text: str, start: int, end: int) -> bool:
     unit_given = bool(m.group("scale") or m.group("pct") or m.group("cur"))
     after_number = text[m.end("num"):]
     return bool(
-        (not m.group("cur") and designator_before(text, start))  # COVID-19, Level 4, H.R. 1
+        (not m.group("cur") and not m.group("pct") and designator_before(text, start))  # COVID-19, Level 4
         or _ORDINAL_AFTER.match(after_number)  # 201st
         or is_list_number(text, start, end)  # "1. Read the terms"
         or (not (m.group("scale") or m.group("pct")) and re.match(r"[A-Za-z]", text[end:end + 1])
