@@ -148,6 +148,7 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("Los Angeles is hit by magnitude 4.3 earthquake", [(4.3, "magnitude")]),
     ("Gas prices have soared by 250% since January", [(250, "percent")]),
     ("Nathan Paulin walks along a 70m (230ft) high slackline", [(70, "meters"), (230, "feet")]),
+    ("a wall two m high", [(2, "meters")]),  # raised AttributeError: no digits to parse
     ("A few hundred protesters turned up", [(None, "protesters")]),
     ("waiting an extra three to six months", [(3, "months")]),
     ("More than 14,000 Haitians are camping out under a bridge", [(14000, "haitians")]),

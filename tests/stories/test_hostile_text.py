@@ -17,7 +17,7 @@ PIECES = [
     "August 5 to 10", "next month", "in 999999999999 days", "in 99999 months", "\x00", "\u202e", "\x1b[31m",
     "COVID-19", "H.R. 1", "201st", "٣٠٠", "三百", "𝟓", "½", "5½", "−5", "5-8", "5–8", "%", "per cent", "10-percent",
     "km", "5ft", "70m (230ft) high", "hundreds of", "a few hundred", "two million", "230k", "$14bn", "€5m",
-    "P5-trillion",
+    "P5-trillion", "two m high",
     "1,2,3,4,5", "1.2.3", "00005", "5.", "1,000,000,000,000,000,000,000", "a dozen", "tens of thousands",
     "Jan. 5", "5 Jan", "⁵ Jan", "Sept. 19th, 2021", "19 September 2021", "7:40", "12:30", "#1", "No. 5",
     "iOS 15", "M25", "Level 4", "level four", "ß", "İ", "ǅ", "ﬁ", "Ⅻ", "¹²³", "3-0 win", "family of eight",

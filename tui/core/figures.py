@@ -226,12 +226,15 @@ def quantities(text: str) -> list[Figure]:
         if _not_a_figure(m, text, start, m.end()):
             continue
         scale = m.group("scale")
-        if scale == "m" and not m.group("cur") and not m.group("num2") and _METRES.match(text, m.end()):
-            out.append(Figure(text=text[start:m.end()].strip(), value=_clean_number(float(num.replace(",", ""))),
+        measure = _value(num, word, None)  # the number alone, for a measure written against it
+        if scale == "m" and measure is not None and not m.group("cur") and not m.group("num2") \
+                and _METRES.match(text, m.end()):
+            out.append(Figure(text=text[start:m.end()].strip(), value=_clean_number(measure),
                               counts="meters", approx=(m.group("approx") or "").strip().lower()))
             continue
-        if num and (_MAGNITUDE.search(text[max(0, start - 11):start]) or _MAGNITUDE_AFTER.match(text, m.end())):
-            out.append(Figure(text=text[start:m.end()].strip(), value=_clean_number(float(num.replace(",", ""))),
+        if num and measure is not None and (_MAGNITUDE.search(text[max(0, start - 11):start])
+                                            or _MAGNITUDE_AFTER.match(text, m.end())):
+            out.append(Figure(text=text[start:m.end()].strip(), value=_clean_number(measure),
                               counts="magnitude"))  # "a magnitude 4.3 earthquake", "a 6.1-magnitude quake"
             continue
         counted = _what_is_counted(m, text, start, m.end(), out)
