@@ -9,6 +9,7 @@ import json
 import re
 from collections import Counter
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -29,11 +30,15 @@ EVENTS = {
 
 
 Row = tuple[int, str, str]  # story id, feed name, headline
-DISCREPANCIES: dict[int, list[str]] = {}  # filled by the replay: story id → its discrepancies
+
+
+class Replay(NamedTuple):
+    rows: list[Row]
+    discrepancies: dict[int, list[str]]  # story id → its discrepancies (stories of two reports or more)
 
 
 @pytest.fixture(scope="module")
-def replayed(tmp_path_factory: pytest.TempPathFactory) -> list[Row]:
+def replayed(tmp_path_factory: pytest.TempPathFactory) -> Replay:
     """Every archived snapshot served in capture order, polled and clustered as it arrives."""
     snapshots = load_snapshots(shared("feeds", "archive-dev"))
     times = sorted({s.captured for shots in snapshots.values() for s in shots})
@@ -53,14 +58,13 @@ def replayed(tmp_path_factory: pytest.TempPathFactory) -> list[Row]:
                 "ON a.id = ac.article_id JOIN feeds f ON f.id = a.feed_id")]
             multi = [cid for cid, n in Counter(cid for cid, _, _ in rows).items() if n > 1]
             details = [story_detail(store, cid) for cid in multi]
-            DISCREPANCIES.update({d.id: [x.detail for x in d.discrepancies] for d in details if d is not None})
-            return rows
+            return Replay(rows, {d.id: [x.detail for x in d.discrepancies] for d in details if d is not None})
     finally:
         server.stop()
 
 
-def test_replayed_events_form_one_story_each_and_lookalikes_stay_apart(replayed: list[Row]) -> None:
-    rows = replayed
+def test_replayed_events_form_one_story_each_and_lookalikes_stay_apart(replayed: Replay) -> None:
+    rows = replayed.rows
     for event, pattern in EVENTS.items():
         hits = [(cid, feed) for cid, feed, title in rows if re.search(pattern, title)]
         biggest, size = Counter(cid for cid, _ in hits).most_common(1)[0]
@@ -95,11 +99,11 @@ def test_replayed_events_form_one_story_each_and_lookalikes_stay_apart(replayed:
     assert doh and not [t for cid, _, t in rows if cid in doh and re.search(r"Pacquiao|Robredo|petrolyo", t)]
 
 
-def test_hand_checked_pairs_of_reports(replayed: list[Row]) -> None:
+def test_hand_checked_pairs_of_reports(replayed: Replay) -> None:
     """160 pairs of reports from two outlets, hand-checked from their headlines: 100 drawn one per
     multi-outlet story of an earlier replay, 60 with similar headlines in different stories. Labels
     name each report by outlet and the SHA-1 of its headline (the texts stay in ../shared)."""
-    story = {(feed, hashlib.sha1(title.encode()).hexdigest()[:12]): cid for cid, feed, title in replayed}
+    story = {(feed, hashlib.sha1(title.encode()).hexdigest()[:12]): cid for cid, feed, title in replayed.rows}
     labels = json.loads((Path(__file__).parent / "data" / "same_event_pairs.json").read_text())
     together = {True: 0, False: 0}
     total = Counter(bool(p["same_event"]) for p in labels)
@@ -112,14 +116,14 @@ def test_hand_checked_pairs_of_reports(replayed: list[Row]) -> None:
     assert kept >= 0.9 and apart >= 0.65  # 0.958 and 0.640 when the labels were made; 0.958 and 0.685 since
 
 
-def test_discrepancies_flagged_on_real_feeds_are_disagreements(replayed: list[Row]) -> None:
+def test_discrepancies_flagged_on_real_feeds_are_disagreements(replayed: Replay) -> None:
     """Hand-checked: outlets put the migrants under the Del Rio bridge at 9,500 to 15,000; one outlet's
     WestConnex deal ($11 billion) and Ausnet bid ($9.5 billion) are two facts, not a disagreement."""
     def story_of(pattern: str) -> int:
-        return Counter(cid for cid, _, title in replayed if re.search(pattern, title)).most_common(1)[0][0]
+        return Counter(cid for cid, _, title in replayed.rows if re.search(pattern, title)).most_common(1)[0][0]
 
-    border = DISCREPANCIES[story_of(r"Haitian|Del Rio")]
+    border = replayed.discrepancies[story_of(r"Haitian|Del Rio")]
     assert any(d.startswith("migrants: ") and "9,500" in d and "15,000" in d for d in border), border
-    assert DISCREPANCIES.get(story_of(r"WestConnex"), []) == []
-    flagged = [d for ds in DISCREPANCIES.values() for d in ds]
+    assert replayed.discrepancies.get(story_of(r"WestConnex"), []) == []
+    flagged = [d for ds in replayed.discrepancies.values() for d in ds]
     assert len(flagged) <= 10, flagged  # 12 before one outlet's two facts stopped counting; 6 now

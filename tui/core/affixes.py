@@ -17,6 +17,11 @@ MIN_REPEATS = 3  # a label is a suffix this many of a feed's recent headlines sh
 MIN_SHARE = 0.1  # ... and at least this share of them
 
 
+def _repeated(times: int, headlines: int) -> bool:
+    """A suffix seen `times` in a feed's latest `headlines` headlines is the feed's label."""
+    return times >= MIN_REPEATS and times >= MIN_SHARE * headlines
+
+
 def label_of(title: str) -> str | None:
     """The key of a headline's trailing label, if it has one."""
     match = _SUFFIX.search(title)
@@ -37,7 +42,7 @@ def repeated_labels(titles: Iterable[str]) -> frozenset[str]:
         key = label_of(title)
         if key is not None:
             counts[key] += 1
-    return frozenset(k for k, n in counts.items() if n >= MIN_REPEATS and n >= MIN_SHARE * total)
+    return frozenset(k for k, n in counts.items() if _repeated(n, total))
 
 
 def without_label(title: str, labels: frozenset[str]) -> str:
@@ -71,6 +76,6 @@ class LabelWindow:
             old = recent.popleft()
             if old is not None:
                 counts[old] -= 1
-        if key is None or counts[key] < max(MIN_REPEATS, MIN_SHARE * len(recent)):
+        if key is None or not _repeated(counts[key], len(recent)):
             return title
         return without_label(title, frozenset((key,)))

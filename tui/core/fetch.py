@@ -143,7 +143,7 @@ async def _fetch(client: httpx.AsyncClient, feed: str, url: str, etag: str | Non
                 if hop == limits.max_redirects:
                     return FetchResult(feed=feed, status=response.status_code, final_url=current,
                                        error=f"more than {limits.max_redirects} redirects (last to "
-                                             f"{urljoin(current, response.headers['location'])})",
+                                             f"{target})",
                                        elapsed=time.monotonic() - started)
                 await _drain(response)
                 all_permanent = all_permanent and response.status_code in _PERMANENT

@@ -210,8 +210,8 @@ def _what_is_counted(m: re.Match[str], text: str, start: int, end: int,
     if counts in ("years", "months", "weeks") and (_OLD.match(text, stop) or (
             text[max(0, start - 2):start] == ", " and text[stop:stop + 1] == ",")):
         return None  # an age: "10 years old", "her son Leo, six months, was born"
-    if m.group("word") and not thing and not head and casualty_verb_before(text, start):
-        counts = thing = casualty_verb_before(text, start)  # "Three blasts kill at least two"
+    if m.group("word") and not thing and not head and (verb := casualty_verb_before(text, start)):
+        counts = thing = verb  # "Three blasts kill at least two"
     if not counts or (m.group("word") and not thing) or counts in LISTICLE:
         return None
     return counts, thing, stop
