@@ -28,8 +28,9 @@ def _plural(low: str) -> bool:
     return low.endswith("s") and not low.endswith(("us", "ss", "is", "ous"))
 
 
-_PEOPLE = frozenset({"people", "men", "women", "children", "others", "persons", "civilians", "workers"})
-_CASUALTY = frozenset({"killed", "dead", "injured", "wounded", "missing", "arrested", "hurt", "hospitalised",
+_PEOPLE = frozenset({"people", "person", "man", "woman", "child", "boy", "girl", "men", "women", "children", "others",
+                     "persons", "civilians", "workers"})
+_CASUALTY = frozenset({"killed", "dead", "died", "injured", "wounded", "missing", "arrested", "hurt", "hospitalised",
                        "hospitalized", "detained", "evacuated", "displaced", "rescued"})
 
 
@@ -141,11 +142,13 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
                                      "feared", "now", "left", "believed"}:
                     break
                 look = after.end()
-        if is_count_word(low) and low not in MODIFIERS:
+        nationals = word[:1].isupper() and low.endswith("ese")  # "30,000 Sudanese", "5 Chinese nationals"
+        if (is_count_word(low) or nationals) and low not in MODIFIERS:
             after = _WORD_AFTER.match(text, pos)  # a compound's head is its last noun: "10 police officers"
             following = after.group(1).rstrip(".,;:'’") if after else ""
             if after and following.islower() and following not in _CASUALTY \
-                    and (following in COUNT_NOUNS or (canonical_count(following) != following and _plural(following))):
+                    and (following in COUNT_NOUNS
+                         or ((canonical_count(following) != following or nationals) and _plural(following))):
                 return following, " ".join([*(w for w, _ in taken), following]), after.start(1) + len(following)
             return low, " ".join(w for w, _ in taken), taken[-1][1]
     if taken and taken[0][0].lower() == "others":  # "a queue of more than 22,000 others"
@@ -190,6 +193,7 @@ def designator_before(text: str, start: int) -> bool:
     if not words:
         return False
     last = words[-1].strip("(\"“'")
+    possessive = words[-1].endswith(("'s", "’s", "s'", "s’"))  # "Smith's 226 yards", "Charles' 226 yards"
     if last.lower().rstrip(".") in DESIGNATORS or last.lower() in DESIGNATORS:
         return True
     # A capitalised or mixed-case name right before a number: "iOS 15", "Level 4", "H.R. 1", "Galaxy S21".
@@ -198,7 +202,7 @@ def designator_before(text: str, start: int) -> bool:
         return False  # in a Title Case headline every word is capitalised: "Injuring 2 Pilots"
     if named and len(words) == 1 and start < 24 and last.endswith("ing"):
         return False  # the sentence's first word, a verb form: "Following 556 days"
-    return named and not last.endswith(("'s", "’s")) and last.lower() not in _FUNCTION_WORDS \
+    return named and not possessive and last.lower() not in _FUNCTION_WORDS \
         and last.lower() not in APPROX and not last.endswith((":", ","))
 
 

@@ -69,10 +69,15 @@ _SYMBOL = "|".join(re.escape(c) for c in sorted(CURRENCY_SYMBOLS, key=len, rever
                    if not c[-1].isalpha() or "$" in c)
 _LETTER_CURRENCY = "|".join(re.escape(c) for c in CURRENCY_SYMBOLS if c[-1].isalpha() and "$" not in c)
 _CURRENCY = rf"(?-i:(?<![A-Za-z])(?:{_SYMBOL})\s?|(?<![A-Za-z])(?:{_LETTER_CURRENCY})(?=\d))"
+# "one man was killed": "one" is a number before a victim and what happened to them (and otherwise
+# too often a pronoun: "one of them", "the one who")
+_ONE_VICTIM = r"(?:person|man|woman|child|boy|girl|soldier|officer|civilian)\s+(?:was\s+|has\s+been\s+)?" \
+              r"(?:killed|dead|died|injured|wounded|hurt|missing)"
 _QUANTITY = re.compile(
     rf"(?P<approx>\b(?:{'|'.join(APPROX)})\s+)?"
     rf"(?P<cur>{_CURRENCY})?"
-    rf"(?:(?P<num>{_NUM})|(?P<word>\b(?:{_SPELLED})\b))"
+    rf"(?:(?P<num>{_NUM})|(?P<word>\b(?:{_SPELLED})\b|(?<=at least )one\b|\bone(?=\s+(?:{_ONE_VICTIM})\b)"
+    rf"|\bone(?=[\s-](?:thousand|million|billion|trillion)\b)))"
     rf"(?:(?:\s|-(?=[a-z]{{5}}))?(?P<scale>{_SCALE}))?"
     rf"(?:\s?(?:-|–|to|and)\s?(?P<cur2>{_CURRENCY})?(?:(?P<num2>{_NUM})|(?<=to )(?P<word2>(?:{_SPELLED})\b))"
     rf"(?:\s?(?P<scale2>{_SCALE}))?)?"
@@ -82,6 +87,9 @@ _QUANTITY = re.compile(
 _VAGUE_WORDS = "|".join(sorted(VAGUE, key=len, reverse=True))  # longest first: "hundreds of thousands of flags"
 _VAGUE = re.compile(rf"\b(?P<approx>(?:{'|'.join(APPROX)})\s+)?(?P<vague>{_VAGUE_WORDS})\s+(?:of|more(?=\s+[a-z]))\s+",
                     re.I)  # "hundreds of jobs", "thousands more doctors"
+_VAGUE_VICTIMS = re.compile(rf"\b(?:kill|injur|wound)\w*\s+(?P<approx>(?:{'|'.join(APPROX)})\s+)?"
+                            rf"(?P<vague>dozens|hundreds|scores|thousands)\b(?!\s+(?:of|more)\b)", re.I)
+_VAGUE_HEADS = frozenset({"dozens", "hundreds", "thousands", "millions", "billions", "trillions"})
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _MONTH_RE = "|".join(MONTHS)
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTH_RE})\.?\s*$", re.I)  # "July 20"
@@ -94,7 +102,8 @@ _FROM_BEFORE = re.compile(r"(?:\bfrom\s+(?:(?:last|the previous)\s+\w+['’]s\s+
                           r"\bincluding\s+)$", re.I)  # "up from 20", "from last Sunday's 29,173", "including 926"
 _VERB_AFTER = re.compile(r"\s+(?:were|are|have|had)\b")  # "919 cases were local, 90 were in dormitories"
 _OUT_OF = re.compile(rf"\s+(?:out\s+of|in)\s+(?:\d|(?:{_SPELLED})\b)", re.I)  # "four out of five", "one in ten"
-_OUT_OF_BEFORE = re.compile(rf"(?:\d|\b(?:{_SPELLED}|one))\s+(?:out\s+of|in)\s+$", re.I)  # not "out of £250,000"
+_OUT_OF_BEFORE = re.compile(rf"(?:\d|\b(?:{_SPELLED}|one))\s+(?:out\s+of|in)\s+$|\d\s+of\s+$",
+                            re.I)  # not "out of £250,000"; "landing 178 of 369 punches"
 _GROUP_OF = re.compile(r"\b(family|group|party|crew|gang) of\s*$", re.I)
 _SPELLED_DESIGNATORS = frozenset({"level", "phase", "stage", "tier", "category", "grade", "class", "round", "step"})
 _MAGNITUDE = re.compile(r"\bmagnitude[\s-]*$", re.I)
@@ -115,6 +124,8 @@ def _value(num: str | None, word: str | None, scale: str | None) -> float | None
         value = float(SMALL_NUMBERS.get(w) or MULTIPLIERS.get(w.removeprefix("a ")) or 0) or None  # type: ignore[assignment]
         if w in {"a dozen", "dozen"}:
             value = 12.0
+        elif w == "one":  # only after "at least" or before a scale ("one million"): not "one of them"
+            value = 1.0
         if value is None:
             return None
     if scale:
@@ -182,11 +193,12 @@ def _what_is_counted(m: re.Match[str], text: str, start: int, end: int,
         return CURRENCY_SYMBOLS[currency], "", end
     head, thing, stop = counted_after(text, end)
     last = thing.split()[-1] if thing else ""
-    # "14,000 Haitians", "12 LGAs", "SIX HOURS" are counts; "12 Angry Men", "Four Points" are names
+    # "14,000 Haitians", "30,000 Sudanese", "12 LGAs", "SIX HOURS" are counts; "12 Angry Men", "Four Points" are names
     before_last = thing.split()[:-1]
     # (a lone capitalised plural is a group unless it heads the text: "Four Points: ...")
     heading = text[stop:stop + 1] == ":"
-    counted_group = last.rstrip("s").isupper() or (len(thing.split()) == 1 and last.endswith("s") and not heading) or (
+    counted_group = last.rstrip("s").isupper() or (
+        len(thing.split()) == 1 and last.endswith(("s", "ese")) and not heading) or (
         bool(before_last) and last.endswith("s") and all(w.islower() for w in before_last))
     if last[:1].isupper() and not counted_group and not title_case(text):
         return None  # a name with a number in it: "12 Angry Men", "Four Points" (not "12 LGAs")
@@ -266,9 +278,13 @@ def quantities(text: str) -> list[Figure]:
                           value=_clean_number(value) if value is not None else None,
                           counts=counts, thing=thing, approx="" if split else (m.group("approx") or "").strip().lower(),
                           high=_clean_number(high) if high is not None else None))
+    for m in _VAGUE_VICTIMS.finditer(text):  # "killed at least one person, injured dozens"
+        out.append(Figure(text=m.group().strip(), value=None, counts=casualty_verb_before(text, m.start("vague")),
+                          approx=(m.group("approx") or "").strip().lower()))
     for m in _VAGUE.finditer(text):
         head, thing, stop = counted_after(text, m.end())
-        if head:
+        head = casualty_before(text, m.start(), head)  # "killing dozens of people": the dead
+        if head and head not in _VAGUE_HEADS:  # not "hundreds of thousands or millions of computers"
             out.append(Figure(text=text[m.start():stop].strip(), value=None, counts=head, thing=thing,
                               approx=(m.group("approx") or "").strip().lower()))
     return out

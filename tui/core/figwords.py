@@ -19,7 +19,7 @@ MULTIPLIERS: dict[str, float] = {
     "K": 1e3, "M": 1e6, "milyon": 1e6, "milyong": 1e6, "bilyon": 1e9, "bilyong": 1e9,
 }
 VAGUE = ("dozens", "hundreds", "thousands", "tens of thousands", "hundreds of thousands", "millions",
-         "billions", "scores")
+         "tens of millions", "hundreds of millions", "billions", "scores")
 APPROX = ("at least", "more than", "over", "nearly", "almost", "about", "around", "some", "up to", "roughly",
           "approximately", "an estimated", "less than", "fewer than", "under", "as many as", "close to",
           "upwards of", "just over", "just under")
@@ -104,7 +104,7 @@ CALL_TO_ACTION = re.compile(r"see also|read more|click here|subscribe|sign up|ne
 _SYNONYMS = (
     ("troops", "troop", "soldiers", "soldier", "forces", "servicemen", "service members", "personnel",
      "security forces", "military personnel", "armed forces"),
-    ("people", "persons", "individuals", "residents", "civilians"),
+    ("people", "persons", "person", "individuals", "residents", "civilians"),
     ("dead", "deaths", "killed", "fatalities", "dies", "died", "death", "bodies", "lives", "toll", "death toll"),
     ("injured", "injuries", "wounded", "hurt"),
     ("cases", "case", "infections", "infected"),
