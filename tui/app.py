@@ -152,7 +152,8 @@ class WirewatchApp(DetailFlow, WorkerErrors, App[None]):
                 self.post_message(PollStarted())
                 # Clustering runs in its own process (no shared interpreter lock with the UI),
                 # started by the first new article and finished before the round is reported.
-                with BackgroundDesk(self.db_path, flag_discrepancies=True) as desk:
+                with BackgroundDesk(self.db_path, flag_discrepancies=True,
+                                    window=self.config.settings.story_window) as desk:
 
                     def arrived(outcome: PollOutcome, desk: BackgroundDesk = desk) -> None:
                         if outcome.new or outcome.updated:

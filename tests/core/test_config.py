@@ -34,6 +34,7 @@ def test_unknown_key_wrong_type_duplicate_and_bad_url() -> None:
         "feeds.toml:4: unknown key 'tag' in [[feed]]")
     assert error_of('[[feed]]\nname = "A"\nurl = "http://a"\ninterval = -5\n').startswith("feeds.toml:4:")
     assert error_of('[feeds]\nx = 1\n').startswith("feeds.toml:1: unknown table or key 'feeds'")
+    assert error_of('[settings]\nstory_window_hours = 0\n').startswith("feeds.toml:2: settings.story_window_hours")
 
 
 def test_valid_config_with_everything() -> None:
@@ -44,6 +45,7 @@ concurrency = 8
 per_host_concurrency = 2
 max_response_bytes = 5_000_000
 user_agent = "test"
+story_window_hours = 36
 
 [watchlist]
 terms = ["Kharbmaidon"]
@@ -66,7 +68,8 @@ enabled = false
     assert config.settings.interval == 600.0 and config.settings.per_host_concurrency == 2
     assert [f.name for f in config.feeds] == ["Asia-Plus", "Off"]
     assert config.feeds[0].tags == ("central-asia",) and config.feeds[0].interval == 300.0
-    assert config.feeds[0].line == 15 and not config.feeds[1].enabled
+    assert config.settings.story_window == 36 * 3600.0
+    assert config.feeds[0].line == 16 and not config.feeds[1].enabled
     assert config.watchlist == ("Kharbmaidon",) and config.keys == {"refresh": "ctrl+r"}
 
 

@@ -269,3 +269,25 @@ def test_features_stay_the_same_when_the_token_caches_are_full(monkeypatch: pyte
     assert features.document_features(title, text, surface=full) == expected and full == surface
     assert features._TOKEN_STEMS == {}
     assert features.words(title) == ["earthquake", "hits", "indonesia", "aceh", "province"]
+
+
+def test_the_desk_closes_stories_after_the_users_story_window(tmp_path: Path) -> None:
+    """settings.story_window_hours reaches the engine, also one loaded from a save made with another window."""
+    ok = HealthUpdate(last_attempt=1, status=200, next_due=2, success=True)
+
+    def report(i: int, hours: float) -> Article:
+        return Article(id=f"id{i}", feed="feed", title="Earthquake hits Indonesia's Aceh", link=f"http://e/{i}",
+                       author="", published=1_632_000_000 + hours * 3600, summary=QUAKE, content="")
+
+    def stories(db: Path, window_hours: float | None) -> int:
+        with Store(db) as store:
+            store.sync_feeds([FeedConfig(name="feed", url="http://x")])
+            store.record_poll("feed", ok, [report(0, 0)])
+            StoryDesk(store).run()  # saved with the default window (72 h)
+        with Store(db) as store:
+            store.record_poll("feed", ok, [report(1, 10)])
+            StoryDesk(store, None if window_hours is None else window_hours * 3600).run()
+            return int(store.conn.execute("SELECT count(DISTINCT cluster_id) FROM article_clusters").fetchone()[0])
+
+    assert stories(tmp_path / "default.db", None) == 1
+    assert stories(tmp_path / "short.db", 6) == 2  # ten hours of silence closed the story

@@ -27,7 +27,7 @@ def cluster_stored(poller: Poller, outcomes: Sequence[PollOutcome]) -> str:
     from tui.core.stories import StoryDesk
     from tui.core.storyview import flag_discrepancies
 
-    result = StoryDesk(poller.store).run()
+    result = StoryDesk(poller.store, poller.config.settings.story_window).run()
     if not result.articles:
         return ""
     flag_discrepancies(poller.store, result.touched)
@@ -99,7 +99,7 @@ def run_once(args: argparse.Namespace) -> int:
         progress = _Progress(len(due), sys.stdout, sys.stderr)
         started = time.monotonic()
         # Stories are built while the feeds are still being fetched, on a second connection.
-        with BackgroundDesk(store.path) as desk:
+        with BackgroundDesk(store.path, window=config.settings.story_window) as desk:
 
             def on_outcome(outcome: PollOutcome) -> None:
                 progress(outcome)

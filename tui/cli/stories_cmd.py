@@ -108,7 +108,7 @@ def run_clusters(args: argparse.Namespace) -> int:
     since = parse_since(args.since) if args.since else None
     store = open_store(db_path_from_args(args, config))
     try:
-        StoryDesk(store).run()
+        StoryDesk(store, config.settings.story_window if config is not None else None).run()
         details = [d for d in (story_detail(store, sid) for sid in story_ids(store, since)) if d is not None]
     finally:
         store.close()

@@ -37,11 +37,12 @@ _SETTINGS_TYPES: dict[str, tuple[type, ...]] = {
     "database": (str,),
     "user_agent": (str,),
     "workers": (int,),
+    "story_window_hours": (int, float),
 }
 _FEED_KEYS = {"name", "url", "tags", "interval", "language", "enabled"}
 _TOP_TABLES = {"settings", "feed", "keys", "watchlist"}
 _POSITIVE = {"interval", "concurrency", "per_host_concurrency", "connect_timeout", "read_timeout",
-             "total_timeout", "max_response_bytes", "max_backoff"}
+             "total_timeout", "max_response_bytes", "max_backoff", "story_window_hours"}
 
 
 class _LineMap:

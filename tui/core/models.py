@@ -35,6 +35,12 @@ class Settings:
     database: str | None = None
     user_agent: str = "Wirewatch/0.1 (+https://github.com/wirewatch/wirewatch)"
     workers: int = 0  # fetch-and-parse worker processes; 0 = one per CPU core
+    story_window_hours: float = 72.0  # a story with no report for this long is closed: later reports start a new one
+
+    @property
+    def story_window(self) -> float:
+        """The story window in seconds."""
+        return self.story_window_hours * 3600.0
 
 
 @dataclass(frozen=True, slots=True)

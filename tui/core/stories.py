@@ -39,8 +39,10 @@ class DeskResult:
 class StoryDesk:
     """Clusters a Store's articles incrementally; one desk per Store."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, window: float | None = None) -> None:
+        """`window`: seconds without a report after which a story is closed (default: the engine's)."""
         self.store = store
+        self.window = window
         row = store.conn.execute("SELECT clustered_upto FROM engine_state WHERE id = 1").fetchone()
         self.upto = int(row[0]) if row else 0
         self._engine: StoryEngine | None = None
@@ -50,6 +52,10 @@ class StoryDesk:
         """The engine, loaded from its saved state on first use (nothing to load when nothing is pending)."""
         if self._engine is None:
             self._engine = self._load()
+            if self.window is not None and self._engine.params.window != self.window:
+                from dataclasses import replace  # the user's setting wins over the one saved with the engine
+
+                self._engine.params = replace(self._engine.params, window=self.window)
         return self._engine
 
     def _load(self) -> StoryEngine:
@@ -171,7 +177,8 @@ class StoryDesk:
 
 
 
-def _desk_process(path: str, stop: Any, report: Connection, interval: float, flag: bool, parent: int) -> None:
+def _desk_process(path: str, stop: Any, report: Connection, interval: float, flag: bool, parent: int,
+                  window: float | None) -> None:
     """Body of the background desk process: cluster until told to stop and nothing is left; with `flag`,
     then count the discrepancies of the stories that received reports. `parent` is the starting process's
     pid (passed in: if it died before this line ran, getppid() would already name its successor)."""
@@ -181,7 +188,7 @@ def _desk_process(path: str, stop: Any, report: Connection, interval: float, fla
     error = ""
     try:
         with Store(path) as store:
-            desk = StoryDesk(store)
+            desk = StoryDesk(store, window)
             while True:
                 if os.getppid() != parent:  # the app died (killed, or its terminal went away): stop too
                     return
@@ -211,12 +218,14 @@ class BackgroundDesk:
     that brings nothing new pays nothing for it.
     """
 
-    def __init__(self, path: Path, interval: float = 0.25, flag_discrepancies: bool = False) -> None:
+    def __init__(self, path: Path, interval: float = 0.25, flag_discrepancies: bool = False,
+                 window: float | None = None) -> None:
         ctx: Any = get_context("fork")
         self._stop = ctx.Event()
         self._receiver, sender = ctx.Pipe(duplex=False)
         self._process = ctx.Process(target=_desk_process, name="story-desk", daemon=True,
-                                    args=(str(path), self._stop, sender, interval, flag_discrepancies, os.getpid()))
+                                    args=(str(path), self._stop, sender, interval, flag_discrepancies, os.getpid(),
+                                          window))
         self._sender = sender
         self.articles = 0
         self.new_stories: list[int] = []
