@@ -188,6 +188,14 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("5 Chinese nationals were held", [(5, "nationals")]),
     ("At least 12 people died", [(12, "dead")]),
     ("landing 178 of 369 punches thrown", []),  # a ratio
+    ("The conflict has left thousands dead", [(None, "dead")]),
+    ("dozens of people injured", [(None, "injured")]),
+    ("a Low Pressure Area sa may 45 km North of Romblon", [(45, "kilometers")]),  # "may" is no month before 45
+    ("a rally on May 5", []),
+    # Tagalog: the counted noun after its linkers, and "reached" after the counted noun
+    ("19,271 na mga bagong kaso ang naitala ng Department of Health.", [(19_271, "cases")]),
+    ("5 katao ang nasawi sa aksidente", [(5, "dead")]),
+    ("bilang ng COVID-19 cases umabot ito sa 23,134.", [(23_134, "cases")]),
 ])
 def test_forms_from_real_text(text: str, expected: list[tuple[float | None, str]]) -> None:
     from tui.core.figwords import canonical_count

@@ -12,6 +12,8 @@ from tui.core.figwords import (
     HYPHEN_UNITS,
     MODIFIERS,
     NOT_COUNTED,
+    TAGALOG_COUNTED,
+    TAGALOG_LINKERS,
     UNITS,
     canonical_count,
 )
@@ -37,6 +39,7 @@ _CASUALTY = frozenset({"killed", "dead", "died", "injured", "wounded", "missing"
 _OF_GROUP = re.compile(r"\s+of\s+(?:(?i:the|his|her|their|its|our|these|those)|[A-Z][\w.]*(?:\s[A-Z][\w.]*)*['’]s)\s+"
                        r"((?:[A-Za-z][\w-]*\s+)?(?:[A-Za-z][\w-]*|[A-Z]{2,}s))\b")  # "four of our MPs"
 _BEFORE = re.compile(r"\b([a-z]+)\s+(?:now\s+)?(?:at|to|reach(?:es|ed)?|hits?|stands?\s+at|rises?\s+to|rose\s+to|"
+                     r"umabot\s+(?:na\s+)?(?:ito\s+)?sa|"  # Tagalog "reached"
                      r"climbs?\s+to|jumps?\s+to|tops?|cross(?:es|ed)?|pass(?:es|ed)?|exceed(?:s|ed)?|"
                      r"surpass(?:es|ed)?)\s*$")
 _CHANGE = (r"(?:rises?|rose|risen|climb(?:s|ed)?|jump(?:s|ed)?|falls?|fell|drop(?:s|ped)?|increase[sd]?|decrease[sd]?|"
@@ -103,8 +106,18 @@ def counted_before(text: str, start: int) -> str:
     return ""
 
 
+_TAGALOG_FATE = re.compile(r"(\s+ang\s+(patay|nasawi|sugatan))\b", re.I)
+_TAGALOG = re.compile(rf"\s+((?:(?:{'|'.join(TAGALOG_LINKERS)})\s+){{0,3}}({'|'.join(TAGALOG_COUNTED)}))\b", re.I)
+
+
 def counted_after(text: str, end: int) -> tuple[str, str, int]:
     """The counted noun after a number: (head word, phrase as written, end offset)."""
+    tagalog = _TAGALOG.match(text, end)
+    if tagalog:  # "19,271 na mga bagong kaso": cases
+        fate = _TAGALOG_FATE.match(text, tagalog.end())
+        if fate and tagalog.group(2).lower() == "katao":  # "5 katao ang nasawi": five people died
+            return TAGALOG_COUNTED[fate.group(2).lower()], tagalog.group(1) + fate.group(1), fate.end()
+        return TAGALOG_COUNTED[tagalog.group(2).lower()], tagalog.group(1), tagalog.end()
     group = _OF_GROUP.match(text, end)
     if group:  # "two of the Queen's sons"
         for word in group.group(1).split():

@@ -89,6 +89,8 @@ _VAGUE = re.compile(rf"\b(?P<approx>(?:{'|'.join(APPROX)})\s+)?(?P<vague>{_VAGUE
                     re.I)  # "hundreds of jobs", "thousands more doctors"
 _VAGUE_VICTIMS = re.compile(rf"\b(?:kill|injur|wound)\w*\s+(?P<approx>(?:{'|'.join(APPROX)})\s+)?"
                             rf"(?P<vague>dozens|hundreds|scores|thousands)\b(?!\s+(?:of|more)\b)", re.I)
+_VAGUE_CASUALTIES = re.compile(r"\b(?P<vague>dozens|hundreds|scores|thousands)\s+(?:(?:more|people|others)\s+)?"
+                               r"(?P<what>dead|killed|injured|wounded|hurt|missing)\b", re.I)  # "left thousands dead"
 _VAGUE_HEADS = frozenset({"dozens", "hundreds", "thousands", "millions", "billions", "trillions"})
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _MONTH_RE = "|".join(MONTHS)
@@ -114,6 +116,10 @@ _OLD = re.compile(r"\s+old\b")
 _FEW = re.compile(r"\b(?:a\s+few|few|several|many)\s+$", re.I)
 _TIME_AFTER = re.compile(r"^\s?(?:[ap]\.?m\.?\b|:\d\d|h\d\d|GMT|UTC|hrs\b|o'clock)", re.I)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
+
+
+def _can_be_day(num: str) -> bool:
+    return num.isdigit() and 1 <= int(num) <= 31
 
 
 def _value(num: str | None, word: str | None, scale: str | None) -> float | None:
@@ -154,7 +160,7 @@ def _not_a_figure(m: re.Match[str], text: str, start: int, end: int) -> bool:
         or (not (m.group("scale") or m.group("pct")) and re.match(r"[A-Za-z]", text[end:end + 1])
             and not _UNIT_AGAINST.match(text, end))  # 1News, 20s (but 5ft, 20km)
         or _TIME_AFTER.match(after_number)  # 4pm, 10:30
-        or _DATE_BEFORE.search(text[max(0, start - 12):start])  # July 20
+        or (_DATE_BEFORE.search(text[max(0, start - 12):start]) and _can_be_day(num))  # July 20 (not "may 45 km")
         or (not unit_given and _DATE_AFTER.search(text[end:end + 14].split("\n")[0]))  # 20 July
         or (m.group("num2") and not unit_given and "-" in text[m.end("num"):m.start("num2")]
             and not is_count_word(counted_after(text, end)[0]))  # a score: 20-13, "a 6-1 hammering"
@@ -281,6 +287,8 @@ def quantities(text: str) -> list[Figure]:
     for m in _VAGUE_VICTIMS.finditer(text):  # "killed at least one person, injured dozens"
         out.append(Figure(text=m.group().strip(), value=None, counts=casualty_verb_before(text, m.start("vague")),
                           approx=(m.group("approx") or "").strip().lower()))
+    for m in _VAGUE_CASUALTIES.finditer(text):
+        out.append(Figure(text=m.group().strip(), value=None, counts=m.group("what").lower()))
     for m in _VAGUE.finditer(text):
         head, thing, stop = counted_after(text, m.end())
         head = casualty_before(text, m.start(), head)  # "killing dozens of people": the dead

@@ -100,6 +100,14 @@ BOILERPLATE = re.compile(
 CALL_TO_ACTION = re.compile(r"see also|read more|click here|subscribe|sign up|newsletter|follow us|"
                             r"download the app|listen to this", re.I)
 
+# Tagalog (Filipino) nouns counted in Philippine news, after a number and its linkers
+# ("39 kaso", "19,271 na mga bagong kaso", "5 katao ang nasawi").
+TAGALOG_COUNTED: dict[str, str] = {
+    "kaso": "cases", "katao": "people", "patay": "dead", "nasawi": "dead", "sugatan": "injured",
+    "pamilya": "families", "bahay": "homes", "estudyante": "students", "pasyente": "patients",
+}
+TAGALOG_LINKERS = ("na", "ng", "mga", "bagong", "bago", "pang")
+
 # Things counted that mean the same; the first word of each group is the canonical name.
 _SYNONYMS = (
     ("troops", "troop", "soldiers", "soldier", "forces", "servicemen", "service members", "personnel",
