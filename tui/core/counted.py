@@ -106,12 +106,17 @@ def counted_before(text: str, start: int) -> str:
     return ""
 
 
+_TIMES = re.compile(r"\s+times\b(?!\s+(?:\w+er|more|less|fewer|as|the|that|than|over|what|its|their|his|her|"
+                    r"a\s+(?:year|month|week|day))\b)", re.I)
 _TAGALOG_FATE = re.compile(r"(\s+ang\s+(patay|nasawi|sugatan))\b", re.I)
 _TAGALOG = re.compile(rf"\s+((?:(?:{'|'.join(TAGALOG_LINKERS)})\s+){{0,3}}({'|'.join(TAGALOG_COUNTED)}))\b", re.I)
 
 
 def counted_after(text: str, end: int) -> tuple[str, str, int]:
     """The counted noun after a number: (head word, phrase as written, end offset)."""
+    times = _TIMES.match(text, end)
+    if times:  # "stabbed 17 times", "in rehab five times before" (not "three times more", "10 times the size")
+        return "times", "times", times.end()
     tagalog = _TAGALOG.match(text, end)
     if tagalog:  # "19,271 na mga bagong kaso": cases
         fate = _TAGALOG_FATE.match(text, tagalog.end())
