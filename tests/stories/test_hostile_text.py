@@ -23,6 +23,8 @@ PIECES = [
     "iOS 15", "M25", "Level 4", "level four", "ß", "İ", "ǅ", "ﬁ", "Ⅻ", "¹²³", "3-0 win", "family of eight",
     "Subscribe to our channel", "(Reuters)", "up from 20", "the total to", "5 dead", "8 dead", "20,000 reservists",
     "Ukraine", "The", "Kharbmaidon", "|", "| TV Patrol", "-", "\n", " ", "",
+    "at least one", "one man was killed", "na mga bagong kaso", "katao ang nasawi", "umabot ito sa", "17 times",
+    "times more", "thousands dead", "killed dozens", "Charles'", "Sudanese", "178 of 369", "one-million", "may 45",
 ]
 
 
@@ -42,3 +44,12 @@ def test_random_hostile_text_never_raises(seed: int) -> None:
             engine.add(report.id, report.title, report.text, report.published)
         story_facts(reports)
         build_timeline(reports, {r.id: rng.choice([None, reports[0].id]) for r in reports})
+
+
+def test_figures_are_read_from_the_first_max_chars_only() -> None:
+    """An item can be megabytes long (up to the response limit); figures come from its start."""
+    from tui.core.figures import MAX_CHARS
+
+    filler = "Nothing to count here. " * (MAX_CHARS // 23 + 1)
+    assert [f.value for f in extract("", "Officials said 230,000 troops massed. " + filler)] == [230_000]
+    assert extract("", filler + "Officials said 230,000 troops massed.") == []
