@@ -199,6 +199,10 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("he stabbed his wife 17 times while she slept", [(17, "times")]),  # occurrences
     ("three times more likely", []),  # a multiplier
     ("it is 10 times the size of Wales", []),
+    ("At least 12 were killed and 30 injured", [(12, "dead"), (30, "injured")]),  # the 12 were missed
+    ("The two were arrested on Sunday", [(2, "arrested")]),
+    ("five were found dead", [(5, "dead")]),
+    ("919 cases were local, 90 were in dormitories", [(919, "cases"), (90, "cases")]),
 ])
 def test_forms_from_real_text(text: str, expected: list[tuple[float | None, str]]) -> None:
     from tui.core.figwords import canonical_count

@@ -107,6 +107,8 @@ def counted_before(text: str, start: int) -> str:
     return ""
 
 
+_WERE = re.compile(r"\s+(?:were|are|have\s+been|had\s+been)\s+(?:(?:all|also|later|reportedly|now|found)\s+)?"
+                   rf"({'|'.join(sorted(_CASUALTY))})\b", re.I)
 _TIMES = re.compile(r"\s+times\b(?!\s+(?:\w+er|more|less|fewer|as|the|that|than|over|what|its|their|his|her|"
                     r"a\s+(?:year|month|week|day))\b)", re.I)
 _TAGALOG_FATE = re.compile(r"(\s+ang\s+(patay|nasawi|sugatan))\b", re.I)
@@ -115,6 +117,9 @@ _TAGALOG = re.compile(rf"\s+((?:(?:{'|'.join(TAGALOG_LINKERS)})\s+){{0,3}}({'|'.
 
 def counted_after(text: str, end: int) -> tuple[str, str, int]:
     """The counted noun after a number: (head word, phrase as written, end offset)."""
+    fate = _WERE.match(text, end)
+    if fate:  # "at least 12 were killed", "the two were arrested": counted by what happened to them
+        return fate.group(1).lower(), fate.group().strip(), fate.end()
     times = _TIMES.match(text, end)
     if times:  # "stabbed 17 times", "in rehab five times before" (not "three times more", "10 times the size")
         return "times", "times", times.end()
