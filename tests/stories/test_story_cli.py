@@ -51,3 +51,15 @@ def test_bad_input_names_file_and_line(tmp_path: Path) -> None:
     src.write_text('{"id": "a", "title": "ok", "published": "yesterday"}\n')
     result = run("figures", "--input", str(src), "--output", str(tmp_path / "o.jsonl"))
     assert result.returncode == 2 and f"{src}:1: 'published' is not ISO 8601" in result.stderr
+
+
+def test_bad_input_leaves_an_existing_output_as_it_was(tmp_path: Path) -> None:
+    """A script rerunning `figures` or `cluster` on a file with a bad line keeps its last good output
+    (figures used to write the lines before the bad one over it)."""
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "title": "5 dead"}\nnot json\n')
+    for command in ("figures", "cluster"):
+        out = tmp_path / f"{command}.jsonl"
+        out.write_text("previous run\n")
+        result = run(command, "--input", str(src), "--output", str(out))
+        assert result.returncode == 2 and out.read_text() == "previous run\n"

@@ -87,15 +87,17 @@ def figure_json(f: Any) -> dict[str, Any]:
 
 
 def run_figures(args: argparse.Namespace) -> int:
-    """Extract the key figures of each JSONL article; write id → figures."""
+    """Extract the key figures of each JSONL article; write id → figures. Like `cluster`, nothing is
+    written (an existing output file is left as it was) when a line of the input is bad."""
     from tui.core.figures import extract
 
+    lines = []
+    for number, r in _records(args.input):
+        published = _published(r.get("published"), number, args.input)
+        figures = extract(str(r.get("title") or ""), str(r.get("text") or r.get("summary") or ""), published)
+        lines.append(json.dumps({"id": r["id"], "figures": [figure_json(f) for f in figures]}, ensure_ascii=False))
     with _open_output(args.output) as handle:
-        for number, r in _records(args.input):
-            published = _published(r.get("published"), number, args.input)
-            figures = extract(str(r.get("title") or ""), str(r.get("text") or r.get("summary") or ""), published)
-            handle.write(json.dumps({"id": r["id"], "figures": [figure_json(f) for f in figures]},
-                                    ensure_ascii=False) + "\n")
+        handle.writelines(line + "\n" for line in lines)
     return 0
 
 
