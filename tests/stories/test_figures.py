@@ -196,6 +196,10 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("19,271 na mga bagong kaso ang naitala ng Department of Health.", [(19_271, "cases")]),
     ("5 katao ang nasawi sa aksidente", [(5, "dead")]),
     ("bilang ng COVID-19 cases umabot ito sa 23,134.", [(23_134, "cases")]),
+    ("Mahigit 1,000 katao inilikas", [(1000, "people")]),  # "more than": not a name before a number
+    ("Halos 300 bahay nasira sa bagyo", [(300, "homes")]),
+    ("2 sundalo patay sa engkuwentro", [(2, "dead")]),
+    ("10 aktibong kaso sa Baguio", [(10, "cases")]),
     ("he stabbed his wife 17 times while she slept", [(17, "times")]),  # occurrences
     ("three times more likely", []),  # a multiplier
     ("it is 10 times the size of Wales", []),

@@ -15,6 +15,7 @@ from tui.core.figwords import (
     NOT_COUNTED,
     TAGALOG_COUNTED,
     TAGALOG_LINKERS,
+    TAGALOG_PEOPLE,
     UNITS,
     canonical_count,
 )
@@ -111,7 +112,7 @@ _WERE = re.compile(r"\s+(?:were|are|have\s+been|had\s+been)\s+(?:(?:all|also|lat
                    rf"({'|'.join(sorted(_CASUALTY))})\b", re.I)
 _TIMES = re.compile(r"\s+times\b(?!\s+(?:\w+er|more|less|fewer|as|the|that|than|over|what|its|their|his|her|"
                     r"a\s+(?:year|month|week|day))\b)", re.I)
-_TAGALOG_FATE = re.compile(r"(\s+ang\s+(patay|nasawi|sugatan))\b", re.I)
+_TAGALOG_FATE = re.compile(r"(\s+(?:ang\s+)?(patay|nasawi|sugatan))\b", re.I)
 _TAGALOG = re.compile(rf"\s+((?:(?:{'|'.join(TAGALOG_LINKERS)})\s+){{0,3}}({'|'.join(TAGALOG_COUNTED)}))\b", re.I)
 
 
@@ -126,7 +127,7 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
     tagalog = _TAGALOG.match(text, end)
     if tagalog:  # "19,271 na mga bagong kaso": cases
         fate = _TAGALOG_FATE.match(text, tagalog.end())
-        if fate and tagalog.group(2).lower() == "katao":  # "5 katao ang nasawi": five people died
+        if fate and tagalog.group(2).lower() in TAGALOG_PEOPLE:  # "5 katao ang nasawi", "2 sundalo patay"
             return TAGALOG_COUNTED[fate.group(2).lower()], tagalog.group(1) + fate.group(1), fate.end()
         return TAGALOG_COUNTED[tagalog.group(2).lower()], tagalog.group(1), tagalog.end()
     group = _OF_GROUP.match(text, end)

@@ -22,7 +22,9 @@ VAGUE = ("dozens", "hundreds", "thousands", "tens of thousands", "hundreds of th
          "tens of millions", "hundreds of millions", "billions", "scores")
 APPROX = ("at least", "more than", "over", "nearly", "almost", "about", "around", "some", "up to", "roughly",
           "approximately", "an estimated", "less than", "fewer than", "under", "as many as", "close to",
-          "upwards of", "just over", "just under")
+          "upwards of", "just over", "just under",
+          # Tagalog: more than, almost, an estimated, about
+          "mahigit sa", "mahigit", "higit sa", "higit", "halos", "tinatayang", "humigit-kumulang", "humigit kumulang")
 CURRENCY_SYMBOLS: dict[str, str] = {
     "US$": "dollars", "A$": "dollars", "NZ$": "dollars", "C$": "dollars", "S$": "dollars", "HK$": "dollars",
     "$": "dollars", "€": "euros", "£": "pounds", "¥": "yen", "₹": "rupees", "Rs.": "rupees", "Rs": "rupees",
@@ -105,8 +107,11 @@ CALL_TO_ACTION = re.compile(r"see also|read more|click here|subscribe|sign up|ne
 TAGALOG_COUNTED: dict[str, str] = {
     "kaso": "cases", "katao": "people", "patay": "dead", "nasawi": "dead", "sugatan": "injured",
     "pamilya": "families", "bahay": "homes", "estudyante": "students", "pasyente": "patients",
+    "pulis": "police", "sundalo": "troops", "guro": "teachers", "barangay": "barangays", "lugar": "areas",
+    "nakarekober": "recovered", "gumaling": "recovered", "bata": "children", "residente": "residents",
 }
-TAGALOG_LINKERS = ("na", "ng", "mga", "bagong", "bago", "pang")
+TAGALOG_PEOPLE = frozenset({"katao", "pulis", "sundalo", "guro", "bata", "residente", "estudyante", "pasyente"})
+TAGALOG_LINKERS = ("na", "ng", "mga", "bagong", "bago", "pang", "aktibong", "karagdagang")
 
 # Things counted that mean the same; the first word of each group is the canonical name.
 _SYNONYMS = (
