@@ -68,6 +68,17 @@ def test_a_feeds_repeated_boilerplate_is_dropped_and_its_news_kept() -> None:
     assert [a.summary for a in kept] == [x["description"] for x in alike]
 
 
+def test_megabyte_fields_are_clipped_and_the_item_kept() -> None:
+    """A hostile item with a 4.5 MB headline (1.7 s to cluster) and a 1.4 MB description."""
+    from tui.core.parse import TEXT_LIMIT, TITLE_LIMIT
+
+    body = rss([{"title": "Troops 5 " * 500_000, "guid": "1", "description": "5 dead. " * 200_000},
+                {"title": "Next", "guid": "2"}])
+    first, second = parse_feed(body, {}, "f", now=NOW).articles
+    assert len(first.title) == TITLE_LIMIT and first.title.startswith("Troops 5") and first.title.endswith("…")
+    assert len(first.summary) == TEXT_LIMIT and second.title == "Next"
+
+
 def test_content_encoded_becomes_content() -> None:
     body = b"""<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
     <channel><title>t</title><item><title>T</title><guid>1</guid><description>First para.</description>

@@ -121,7 +121,7 @@ def _merge_check_due(size: int) -> bool:
 
 def fingerprint(title: str, text: str) -> str:
     """What copies of one report share: the headline and the start of the text, case and spacing folded."""
-    return " ".join(title.lower().split()) + " | " + " ".join(text[:400].lower().split())
+    return " ".join(title[:1000].lower().split()) + " | " + " ".join(text[:400].lower().split())
 
 
 class StoryEngine:

@@ -258,6 +258,8 @@ def document_features(title: str, text: str, title_weight: float = 3.0, max_word
     the word as written (for explanations).
     """
     lead = " ".join(text.split(maxsplit=max_words)[:max_words]) if text else ""  # a long text is not split whole
+    if len(title) > 1000:  # a headline is a line: an odd input's megabyte "title" is read as far as its lead
+        title = " ".join(title.split(maxsplit=max_words)[:max_words])
     title_tokens, lead_tokens = raw_tokens(title), raw_tokens(lead)
     terms_view: Counts = defaultdict(float)
     spec: Counts = defaultdict(float)

@@ -64,12 +64,23 @@ def _ttl_seconds(feed: Mapping[str, Any]) -> float | None:
     return minutes * 60.0 if 0 < minutes < 7 * 24 * 60 else None
 
 
+# What is kept of one item's fields. A headline is a line, a text a long read; a feed can put
+# megabytes in either (one 4.5 MB title took 1.7 s to cluster), and nothing real is that long.
+TITLE_LIMIT = 500
+TEXT_LIMIT = 100_000
+LINE_LIMIT = 4_000  # link and author
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 def _entry_to_article(entry: Mapping[str, Any], feed: str, language: str | None, now: float,
                       default_language: str | None) -> Article | None:
-    title = one_line(html_to_text(entry.get("title", "") or ""))
-    link = one_line(entry.get("link", "") or "")
-    summary = html_to_text(entry.get("summary", "") or "")
-    content = html_to_text(_content_html(entry), keep_paragraphs=True)
+    title = _clip(one_line(html_to_text(entry.get("title", "") or "")), TITLE_LIMIT)
+    link = _clip(one_line(entry.get("link", "") or ""), LINE_LIMIT)
+    summary = _clip(html_to_text(entry.get("summary", "") or ""), TEXT_LIMIT)
+    content = _clip(html_to_text(_content_html(entry), keep_paragraphs=True), TEXT_LIMIT)
     if not title and not summary and not content and not link:
         return None
     if content and content.replace("\n", " ") == summary:
@@ -84,7 +95,7 @@ def _entry_to_article(entry: Mapping[str, Any], feed: str, language: str | None,
         title = (text[:117] + "…") if len(text) > 120 else (text or link)
     return Article(
         id=article_id(feed, key), feed=feed, title=title, link=link,
-        author=one_line(entry.get("author", "") or ""),
+        author=_clip(one_line(entry.get("author", "") or ""), LINE_LIMIT),
         published=published if published is not None else now,
         summary=summary, content=content,
         language=language or one_line(str(entry.get("language") or "")) or default_language,
