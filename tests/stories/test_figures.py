@@ -200,6 +200,10 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("Halos 300 bahay nasira sa bagyo", [(300, "homes")]),
     ("2 sundalo patay sa engkuwentro", [(2, "dead")]),
     ("10 aktibong kaso sa Baguio", [(10, "cases")]),
+    ("a 5,000-strong force crossed the border", [(5000, "force")]),
+    ("a 10pc rise in prices", [(10, "percent")]),
+    ("the toll climbed to 41", [(41, "dead")]),
+    ("a Rs 500 crore package", [(5_000_000_000, "rupees")]),
     ("he stabbed his wife 17 times while she slept", [(17, "times")]),  # occurrences
     ("three times more likely", []),  # a multiplier
     ("it is 10 times the size of Wales", []),

@@ -42,7 +42,7 @@ _OF_GROUP = re.compile(r"\s+of\s+(?:(?i:the|his|her|their|its|our|these|those)|[
                        r"((?:[A-Za-z][\w-]*\s+)?(?:[A-Za-z][\w-]*|[A-Z]{2,}s))\b")  # "four of our MPs"
 _BEFORE = re.compile(r"\b([a-z]+)\s+(?:now\s+)?(?:at|to|reach(?:es|ed)?|hits?|stands?\s+at|rises?\s+to|rose\s+to|"
                      r"umabot\s+(?:na\s+)?(?:ito\s+)?sa|"  # Tagalog "reached"
-                     r"climbs?\s+to|jumps?\s+to|tops?|cross(?:es|ed)?|pass(?:es|ed)?|exceed(?:s|ed)?|"
+                     r"climb(?:s|ed)?\s+to|jumps?\s+to|tops?|cross(?:es|ed)?|pass(?:es|ed)?|exceed(?:s|ed)?|"
                      r"surpass(?:es|ed)?)\s*$")
 _CHANGE = (r"(?:rises?|rose|risen|climb(?:s|ed)?|jump(?:s|ed)?|falls?|fell|drop(?:s|ped)?|increase[sd]?|decrease[sd]?|"
            r"(?:go|goes|went|gone)\s+(?:up|down))")
@@ -110,6 +110,7 @@ def counted_before(text: str, start: int) -> str:
 
 _WERE = re.compile(r"\s+(?:were|are|have\s+been|had\s+been)\s+(?:(?:all|also|later|reportedly|now|found)\s+)?"
                    rf"({'|'.join(sorted(_CASUALTY))})\b", re.I)
+_STRONG = re.compile(r"-strong\s+((?:[a-z]+ing\s+)?([a-z]+))\b")  # "5,000-strong (peacekeeping) force"
 _TIMES = re.compile(r"\s+times\b(?!\s+(?:\w+er|more|less|fewer|as|the|that|than|over|what|its|their|his|her|"
                     r"a\s+(?:year|month|week|day))\b)", re.I)
 _TAGALOG_FATE = re.compile(r"(\s+(?:ang\s+)?(patay|nasawi|sugatan))\b", re.I)
@@ -138,6 +139,9 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
                 return word.lower(), text[end:stop].strip(), stop
     if end < len(text) and text[end] == "-":  # "20-year", "90-day", "five-star"
         joined = re.match(r"-([A-Za-z]+)(-old)?\b", text[end:])
+        strong = _STRONG.match(text, end)
+        if strong:  # "a 5,000-strong force": the force
+            return strong.group(2).lower(), strong.group(1).strip(), strong.end()
         if not joined or joined.group(2) or joined.group(1).lower() not in HYPHEN_UNITS:
             return "", "", end
         return HYPHEN_UNITS[joined.group(1).lower()], joined.group(1), end + joined.end()

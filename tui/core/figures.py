@@ -68,7 +68,7 @@ _SPELLED = "|".join(sorted([*SMALL_NUMBERS, "a dozen", "dozen", "a hundred", "hu
 _SYMBOL = "|".join(re.escape(c) for c in sorted(CURRENCY_SYMBOLS, key=len, reverse=True)
                    if not c[-1].isalpha() or "$" in c)
 _LETTER_CURRENCY = "|".join(re.escape(c) for c in CURRENCY_SYMBOLS if c[-1].isalpha() and "$" not in c)
-_CURRENCY = rf"(?-i:(?<![A-Za-z])(?:{_SYMBOL})\s?|(?<![A-Za-z])(?:{_LETTER_CURRENCY})(?=\d))"
+_CURRENCY = rf"(?-i:(?<![A-Za-z])(?:{_SYMBOL})\s?|(?<![A-Za-z])(?:{_LETTER_CURRENCY})(?=\d)|(?<![A-Za-z])Rs\.?\s(?=\d))"
 # "one man was killed": "one" is a number before a victim and what happened to them (and otherwise
 # too often a pronoun: "one of them", "the one who")
 _ONE_VICTIM = r"(?:person|man|woman|child|boy|girl|soldier|officer|civilian)\s+(?:was\s+|has\s+been\s+)?" \
@@ -81,7 +81,7 @@ _QUANTITY = re.compile(
     rf"(?:(?:\s|-(?=[a-z]{{5}}))?(?P<scale>{_SCALE}))?"
     rf"(?:\s?(?:-|–|to|and)\s?(?P<cur2>{_CURRENCY})?(?:(?P<num2>{_NUM})|(?<=to )(?P<word2>(?:{_SPELLED})\b))"
     rf"(?:\s?(?P<scale2>{_SCALE}))?)?"
-    rf"(?P<pct>\s?%|[\s-]?(?:percent|per cent|pct)\b)?",
+    rf"(?P<pct>\s?%|[\s-]?(?:percent|per cent|pct|(?-i:pc))\b)?",  # "a 10pc rise"
     re.I,
 )
 _VAGUE_WORDS = "|".join(sorted(VAGUE, key=len, reverse=True))  # longest first: "hundreds of thousands of flags"
