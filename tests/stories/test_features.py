@@ -26,3 +26,17 @@ def test_a_megabyte_title_is_read_as_far_as_a_lead() -> None:
     """An odd input's huge "title" (one of 4.5 MB took 1.7 s to cluster) counts its first 150 words."""
     words = [f"word{i}" for i in range(10_000)]
     assert document_features(" ".join(words), "") == document_features(" ".join(words[:150]), "")
+
+
+def test_a_call_to_action_ends_the_text_that_is_read() -> None:
+    news = "John Tame was lost and injured in Kahurangi National Park after a bad fall."
+    action = " Subscribe to 1News: http://bit.ly/1NewsSubscribe | Join the Sunday team. WATCH SUNDAY 7.30PM"
+    assert document_features("Rescue in the bush", news + action) == document_features("Rescue in the bush", news)
+    episode = "Here's the full episode. For more TeleRadyo videos, click the links below: COVID-19, click"
+    assert "covid" not in document_features("Sakto", episode)[0]
+
+
+def test_function_words_of_other_languages_are_no_terms() -> None:
+    terms = document_features("P6 milyong halaga ng marijuana nasabat sa Taguig", "")[0]
+    assert "ng" not in terms and "sa" not in terms and "marijuana" in terms
+    assert "на" not in document_features("Выборы в Госдуму на этой неделе", "")[0]

@@ -97,6 +97,14 @@ def test_replayed_events_form_one_story_each_and_lookalikes_stay_apart(replayed:
     # president and on a petrol price rise are not the health department's Covid count.
     doh = {cid for cid, _, title in rows if title.startswith("DOH: 23,134 bagong kaso")}
     assert doh and not [t for cid, _, t in rows if cid in doh and re.search(r"Pacquiao|Robredo|petrolyo", t)]
+    # Unrelated items of one outlet stay apart: a video feed's calls to action ("Subscribe to 1News: …",
+    # "For more TeleRadyo videos, click …") and Tagalog function words ("ng", "sa", "mga") are no news.
+    for outlet_items in ([r"Christchurch carpenter turns bins", r"triple homicide in Timaru",
+                          r"Amateur astronauts give"],
+                         [r"P6 milyong halaga ng hinihinalang marijuana", r"COVID-19 sa Cebu City, bumaba",
+                          r"clean up operations sa mga creek", r"Babaeng negosyante, patay"]):
+        stories = [{cid for cid, _, title in rows if re.search(pattern, title)} for pattern in outlet_items]
+        assert all(stories) and len(set().union(*stories)) == len(outlet_items), stories
 
 
 def test_hand_checked_pairs_of_reports(replayed: Replay) -> None:
@@ -113,7 +121,7 @@ def test_hand_checked_pairs_of_reports(replayed: Replay) -> None:
     kept = together[True] / total[True]
     apart = 1 - together[False] / total[False]
     print(f"same-event pairs in one story: {kept:.3f}; different-event pairs apart: {apart:.3f}")
-    assert kept >= 0.9 and apart >= 0.65  # 0.958 and 0.640 when the labels were made; 0.958 and 0.685 since
+    assert kept >= 0.9 and apart >= 0.65  # 0.958 and 0.640 when the labels were made; 0.958 and 0.719 now
 
 
 def test_discrepancies_flagged_on_real_feeds_are_disagreements(replayed: Replay) -> None:

@@ -23,13 +23,22 @@ who whom whose why will with within without would yet you your yours yourself yo
 mr mrs ms dr told according report reported reports reporting reuters ap afp photo image video
 getty images file read more click here copyright rights reserved
 monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow week
-""".split())
+ang ng sa na mga ay at si ni kay kina sina nang ito iyan iyon mula para dahil pero kung may mayroon wala
+hindi pa din rin lang lamang naman daw raw po ko mo niya nila natin namin kami tayo sila siya ako ikaw
+dito doon nasa upang bilang isang noong ngayong nitong kanilang kanyang kaniyang ating aming ba o
+и в во на с со по не что за из к о об от для как это его ее её их до но а же ли бы у при так уже
+""".split())  # the last lines: function words of Tagalog (Filipino news) and Russian, not just English
 
 _WORD = re.compile(r"[^\W_](?:[^\W_]|['’\-.,](?=[^\W_]))*")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _SENTENCE_END = re.compile(r"[.!?:\"“”]\s*$")
 _CONNECTORS = frozenset({"of", "the", "de", "del", "al", "el", "bin", "ibn", "van", "von", "da", "du", "la", "le"})
 _STEMMER = Stemmer.Stemmer("english")
+# Calls to action end the part of a text that says anything about the story ("Subscribe to 1News: …",
+# "For more TeleRadyo videos, click the links below: …"); a video feed's repeated ones tied its
+# unrelated items into one story.
+CALL_TO_ACTION = re.compile(r"(?i)\b(?:subscribe to|click (?:here|the links? below)|visit us (?:here|at)|follow us on|"
+                            r"sign up for|download (?:the|our) app|for more [\w\s-]{0,30}?(?:videos|episodes))\b")
 # Month names are capitalised but name no one ("May" can be a name: Theresa May).
 _MONTH_WORDS = frozenset(m.lower() for m in calendar.month_name if m and m != "May") | {"sept"}
 _DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?", re.ASCII | re.IGNORECASE)
@@ -257,6 +266,8 @@ def document_features(title: str, text: str, title_weight: float = 3.0, max_word
     `d:` calendar dates (headline counts triple). With `surface`, each headline stem not in it yet is recorded with
     the word as written (for explanations).
     """
+    if text and (action := CALL_TO_ACTION.search(text, 0, 20_000)):
+        text = text[:action.start()]
     lead = " ".join(text.split(maxsplit=max_words)[:max_words]) if text else ""  # a long text is not split whole
     if len(title) > 1000:  # a headline is a line: an odd input's megabyte "title" is read as far as its lead
         title = " ".join(title.split(maxsplit=max_words)[:max_words])
