@@ -266,9 +266,9 @@ def document_features(title: str, text: str, title_weight: float = 3.0, max_word
     `d:` calendar dates (headline counts triple). With `surface`, each headline stem not in it yet is recorded with
     the word as written (for explanations).
     """
-    if text and (action := CALL_TO_ACTION.search(text, 0, 20_000)):
-        text = text[:action.start()]
     lead = " ".join(text.split(maxsplit=max_words)[:max_words]) if text else ""  # a long text is not split whole
+    if lead and (action := CALL_TO_ACTION.search(lead)):
+        lead = lead[:action.start()]
     if len(title) > 1000:  # a headline is a line: an odd input's megabyte "title" is read as far as its lead
         title = " ".join(title.split(maxsplit=max_words)[:max_words])
     title_tokens, lead_tokens = raw_tokens(title), raw_tokens(lead)
