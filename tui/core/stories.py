@@ -10,7 +10,7 @@ import json
 import os
 import pickle
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing import get_context
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -53,8 +53,7 @@ class StoryDesk:
         if self._engine is None:
             self._engine = self._load()
             if self.window is not None and self._engine.params.window != self.window:
-                from dataclasses import replace  # the user's setting wins over the one saved with the engine
-
+                # the user's setting wins over the one saved with the engine
                 self._engine.params = replace(self._engine.params, window=self.window)
         return self._engine
 
