@@ -63,3 +63,17 @@ def test_bad_input_leaves_an_existing_output_as_it_was(tmp_path: Path) -> None:
         out.write_text("previous run\n")
         result = run(command, "--input", str(src), "--output", str(out))
         assert result.returncode == 2 and out.read_text() == "previous run\n"
+
+
+def test_a_line_that_is_not_utf8_is_named_and_ids_come_back_as_given(tmp_path: Path) -> None:
+    """Bytes that are not UTF-8 used to end in a traceback; a number id used to come back as a string."""
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b'{"id": "a", "title": "ok"}\n{"id": "b", "title": "\xff\xfe"}\n')
+    for command in ("cluster", "figures"):
+        result = run(command, "--input", str(src), "--output", str(tmp_path / "o.jsonl"))
+        assert result.returncode == 2 and f"{src}:2: not UTF-8" in result.stderr and "Traceback" not in result.stderr
+    src.write_bytes(b'\xef\xbb\xbf{"id": 5, "title": "5 dead"}\n')  # a byte-order mark is no error
+    for command in ("cluster", "figures"):
+        out = tmp_path / f"{command}.jsonl"
+        assert run(command, "--input", str(src), "--output", str(out)).returncode == 0
+        assert json.loads(out.read_text())["id"] == 5

@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Iterator
 from datetime import datetime
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from tui.cli.common import CliError, db_path_from_args, open_store, parse_since
 from tui.cli.listing import maybe_config
@@ -29,11 +29,15 @@ def _published(value: Any, line: int, where: str) -> float | None:
 
 def _records(path: str) -> Iterator[tuple[int, dict[str, Any]]]:
     try:
-        handle: TextIO = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
+        handle: BinaryIO = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
     except OSError as exc:
         raise CliError(f"{path}: {exc.strerror}") from None
     with handle:
-        for number, line in enumerate(handle, 1):
+        for number, raw in enumerate(handle, 1):
+            try:  # read as bytes, so that a line that is not UTF-8 is named like any other bad line
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                raise CliError(f"{path}:{number}: not UTF-8 (byte {exc.start + 1} of the line)") from None
             if not line.strip():
                 continue
             try:
@@ -61,7 +65,7 @@ def run_cluster(args: argparse.Namespace) -> int:
 
     engine = StoryEngine()
     labels = LabelWindow()  # programme labels a source repeats after its headlines, as the story desk drops them
-    out: list[tuple[str, int]] = []
+    out: list[tuple[Any, int]] = []  # the id as given (a number stays a number), and its story
     clock = 0.0
     for number, r in _records(args.input):
         when = _published(r.get("published"), number, args.input)
@@ -70,7 +74,7 @@ def run_cluster(args: argparse.Namespace) -> int:
         title = str(r.get("title") or "")
         if r.get("source"):
             title = labels.strip(str(r["source"]), title)
-        out.append((str(r["id"]), engine.add(str(r["id"]), title, text, clock).story))
+        out.append((r["id"], engine.add(str(r["id"]), title, text, clock).story))
     with _open_output(args.output) as handle:
         for article, story in out:
             handle.write(json.dumps({"id": article, "cluster": engine.resolve(story)}) + "\n")
