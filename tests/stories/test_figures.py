@@ -204,6 +204,12 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("a 10pc rise in prices", [(10, "percent")]),
     ("the toll climbed to 41", [(41, "dead")]),
     ("a Rs 500 crore package", [(5_000_000_000, "rupees")]),
+    ("for $80 million and $25 million, respectively", [(80_000_000, "dollars"), (25_000_000, "dollars")]),
+    ("between 5 and 8 people", [(5, "people")]),  # a range: 5 to 8
+    ("More than two dozen schools", [(24, "schools")]),
+    ("falling about 60m from a ridge", [(60, "meters")]),
+    ("The 6-foot-9 senior needed nine points", [(9, "points")]),  # a height, like an age
+    ("was injured in the first quarter two Sundays ago at Pittsburgh", []),  # a date
     ("he stabbed his wife 17 times while she slept", [(17, "times")]),  # occurrences
     ("three times more likely", []),  # a multiplier
     ("it is 10 times the size of Wales", []),

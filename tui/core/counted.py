@@ -139,6 +139,8 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
                 return word.lower(), text[end:stop].strip(), stop
     if end < len(text) and text[end] == "-":  # "20-year", "90-day", "five-star"
         joined = re.match(r"-([A-Za-z]+)(-old)?\b", text[end:])
+        if re.match(r"-(?:foot|ft)-\d", text[end:end + 12]):
+            return "", "", end  # a person's height, like an age: "the 6-foot-9 senior"
         strong = _STRONG.match(text, end)
         if strong:  # "a 5,000-strong force": the force
             return strong.group(2).lower(), strong.group(1).strip(), strong.end()

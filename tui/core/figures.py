@@ -62,7 +62,7 @@ class Figure:
 
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?:k|K|m|M|mn|bn|b|tn|trn|million|billion|trillion|thousand|lakh|crore|milyong?|bilyong?)\b"
+_SCALE = r"(?:k|K|m|M|mn|bn|b|tn|trn|million|billion|trillion|thousand|lakh|crore|milyong?|bilyong?|dozen)\b"
 _SPELLED = "|".join(sorted([*SMALL_NUMBERS, "a dozen", "dozen", "a hundred", "hundred", "a thousand", "thousand",
                             "a million"], key=len, reverse=True))
 _SYMBOL = "|".join(re.escape(c) for c in sorted(CURRENCY_SYMBOLS, key=len, reverse=True)
@@ -99,6 +99,7 @@ _DATE_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTH_RE})\b",
 _UNIT_AGAINST = re.compile(r"(?:(?i:km|kms|ft|kg|cm|mm|mph|mw)|°?[FC])\b")  # 5ft, 20km, 75F
 # "a 70m (230ft) high slackline": m after a number is metres, not million, when a measure follows
 _METRES = re.compile(r"\s*(?:\(\s*\d[\d,.]*\s?(?:ft|feet)\s*\)\s*)?(?:high|tall|long|deep|wide|away|above|below|"
+                     r"from|into|off|down|"  # "falling about 60m from a ridge"
                      r"in (?:height|length|diameter)|\()", re.I)
 _FROM_BEFORE = re.compile(r"(?:\bfrom\s+(?:(?:last|the previous)\s+\w+['’]s\s+)?|\bcompared\s+(?:with|to)\s+|"
                           r"\bincluding\s+)$", re.I)  # "up from 20", "from last Sunday's 29,173", "including 926"
@@ -272,14 +273,18 @@ def quantities(text: str) -> list[Figure]:
             continue
         high = (_value(m.group("num2"), m.group("word2"), m.group("scale2") or m.group("scale"))
                 if m.group("num2") or m.group("word2") else None)  # "between 5 and 8", "three to six months"
-        split = high is not None and _BY_BEFORE.search(text[max(0, m.start() - 4):m.start()]) and _TO_BETWEEN.match(
-                text[m.end("num") if num else m.end("word"):m.start("num2") if m.group("num2") else m.start("word2")])
+        between = text[m.end("num") if num else m.end("word"):m.start("num2") if m.group("num2") else m.start("word2")]
+        split = high is not None and bool(_BY_BEFORE.search(text[max(0, m.start() - 4):m.start()])
+                                          and _TO_BETWEEN.match(between))
+        # "$80 million and $25 million, respectively": two values, not a range
+        split = split or (high is not None and value is not None and high < value)
         if split:  # "deaths go up by eight to 164": a change and a new total, not a range
-            out.append(Figure(text=text[m.start():m.end("num") if num else m.end("word")].strip(),
+            first_end = m.end("scale") if m.group("scale") else m.end("num") if num else m.end("word")
+            out.append(Figure(text=text[m.start():first_end].strip(),
                               value=_clean_number(value) if value is not None else None, counts=counts, thing=thing,
                               approx=(m.group("approx") or "").strip().lower()))
             value, high = high, None
-            start = m.start("num2") if m.group("num2") else m.start("word2")
+            start = m.start("cur2") if m.group("cur2") else m.start("num2") if m.group("num2") else m.start("word2")
         out.append(Figure(text=text[(m.start("approx") if m.group("approx") and not split else start):stop].strip(),
                           value=_clean_number(value) if value is not None else None,
                           counts=counts, thing=thing, approx="" if split else (m.group("approx") or "").strip().lower(),

@@ -55,7 +55,8 @@ is are was were be been has have had will would can could to that this which who
 as per times time o'clock hrs past than left ago later earlier apiece each into out up down
 after before since under over about around last next this
 win victory defeat loss draw triumph rout thrashing drubbing whitewash scoreline
-""".split())  # the last line: a score ("a 3-0 win"), not a count
+mondays tuesdays wednesdays thursdays fridays saturdays sundays
+""".split())  # the last lines: a score ("a 3-0 win"), not a count; "two Sundays ago" is a date
 # Words between a number and what it counts ("five more small firms", "3 new cases").
 MODIFIERS = frozenset("""
 more new additional other others further fresh extra local small large big major minor young old senior straight
