@@ -174,6 +174,11 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
                     break
                 look = after.end()
         nationals = word[:1].isupper() and low.endswith("ese")  # "30,000 Sudanese", "5 Chinese nationals"
+        if word.isupper() and len(word) > 1:  # an acronym before the counted noun: "three NHS trusts"
+            after = _WORD_AFTER.match(text, pos)
+            following = after.group(1).rstrip(".,;:'’") if after else ""
+            if after and following.islower() and _plural(following) and following not in NOT_COUNTED:
+                return following, " ".join([*(w for w, _ in taken), following]), after.start(1) + len(following)
         if (is_count_word(low) or nationals) and low not in MODIFIERS:
             after = _WORD_AFTER.match(text, pos)  # a compound's head is its last noun: "10 police officers"
             following = after.group(1).rstrip(".,;:'’") if after else ""
