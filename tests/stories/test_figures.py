@@ -211,6 +211,8 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("The 6-foot-9 senior needed nine points", [(9, "points")]),  # a height, like an age
     ("was injured in the first quarter two Sundays ago at Pittsburgh", []),  # a date
     ("three NHS trusts", [(3, "trusts")]),  # an acronym before the counted noun
+    ("there have been nine UN secretaries-general", [(9, "secretaries-general")]),
+    ("12 news-related items", [(12, "items")]),
     ("he stabbed his wife 17 times while she slept", [(17, "times")]),  # occurrences
     ("three times more likely", []),  # a multiplier
     ("it is 10 times the size of Wales", []),

@@ -24,7 +24,17 @@ _WORD_AFTER = re.compile(r"[\s\-\"“”‘]*([A-Za-z][\w'’.-]*)[\"“”’]?
 
 
 def is_count_word(low: str) -> bool:
-    return low in UNITS or low in COUNT_NOUNS or canonical_count(low) != low or _plural(low)
+    """A word that can be what a number counts: a unit, a known count noun, a plural (also the plural
+    head of a compound: "secretaries-general")."""
+    return low in UNITS or low in COUNT_NOUNS or canonical_count(low) != low or _plural(low) \
+        or ("-" in low and _plural_head(low))
+
+
+def _plural_head(low: str) -> bool:
+    """A compound noun whose first part is plural ("secretaries-general"), not a compound adjective
+    ("news-related")."""
+    head, _, rest = low.partition("-")
+    return _plural(head) and head != "news" and not rest.endswith("ed") and rest not in ("long", "old", "wide")
 
 
 def _plural(low: str) -> bool:
