@@ -213,6 +213,9 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("three NHS trusts", [(3, "trusts")]),  # an acronym before the counted noun
     ("there have been nine UN secretaries-general", [(9, "secretaries-general")]),
     ("12 news-related items", [(12, "items")]),
+    ("was shot eleven times after police said", [(11, "times")]),  # "after" is no comparative
+    ("contain up to 768 CPUs, and include", [(768, "cpus")]),  # an acronym's plural
+    ("Echenique's third three-point play of the day", []),  # a kind of play, not a count of points
     ("he stabbed his wife 17 times while she slept", [(17, "times")]),  # occurrences
     ("three times more likely", []),  # a multiplier
     ("it is 10 times the size of Wales", []),

@@ -121,8 +121,10 @@ def counted_before(text: str, start: int) -> str:
 _WERE = re.compile(r"\s+(?:were|are|have\s+been|had\s+been)\s+(?:(?:all|also|later|reportedly|now|found)\s+)?"
                    rf"({'|'.join(sorted(_CASUALTY))})\b", re.I)
 _STRONG = re.compile(r"-strong\s+((?:[a-z]+ing\s+)?([a-z]+))\b")  # "5,000-strong (peacekeeping) force"
-_TIMES = re.compile(r"\s+times\b(?!\s+(?:\w+er|more|less|fewer|as|the|that|than|over|what|its|their|his|her|"
-                    r"a\s+(?:year|month|week|day))\b)", re.I)
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
+_TIMES = re.compile(r"\s+times\b(?!\s+(?:(?!(?:after|under|never|ever|other|whether|together|later|per)\b)\w+er|"
+                    r"more|less|fewer|as|the|that|than|over|what|its|their|his|her|"
+                    r"a\s+(?:year|month|week|day))\b)", re.I)  # not a multiplier: "three times higher"
 _TAGALOG_FATE = re.compile(r"(\s+(?:ang\s+)?(patay|nasawi|sugatan))\b", re.I)
 _TAGALOG = re.compile(rf"\s+((?:(?:{'|'.join(TAGALOG_LINKERS)})\s+){{0,3}}({'|'.join(TAGALOG_COUNTED)}))\b", re.I)
 
@@ -183,18 +185,20 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
                                      "feared", "now", "left", "believed"}:
                     break
                 look = after.end()
-        nationals = word[:1].isupper() and low.endswith("ese")  # "30,000 Sudanese", "5 Chinese nationals"
+        # a nationality or an acronym's plural counts a group: "30,000 Sudanese", "5 Chinese nationals",
+        # "768 CPUs" (in lower case "cpus" ends like "status")
+        group_word = (word[:1].isupper() and low.endswith("ese")) or bool(_ACRONYM_PLURAL.fullmatch(word))
         if word.isupper() and len(word) > 1:  # an acronym before the counted noun: "three NHS trusts"
             after = _WORD_AFTER.match(text, pos)
             following = after.group(1).rstrip(".,;:'’") if after else ""
             if after and following.islower() and _plural(following) and following not in NOT_COUNTED:
                 return following, " ".join([*(w for w, _ in taken), following]), after.start(1) + len(following)
-        if (is_count_word(low) or nationals) and low not in MODIFIERS:
+        if (is_count_word(low) or group_word) and low not in MODIFIERS:
             after = _WORD_AFTER.match(text, pos)  # a compound's head is its last noun: "10 police officers"
             following = after.group(1).rstrip(".,;:'’") if after else ""
             if after and following.islower() and following not in _CASUALTY \
                     and (following in COUNT_NOUNS
-                         or ((canonical_count(following) != following or nationals) and _plural(following))):
+                         or ((canonical_count(following) != following or group_word) and _plural(following))):
                 return following, " ".join([*(w for w, _ in taken), following]), after.start(1) + len(following)
             return low, " ".join(w for w, _ in taken), taken[-1][1]
     if taken and taken[0][0].lower() == "others":  # "a queue of more than 22,000 others"

@@ -78,7 +78,7 @@ ideas mistakes myths photos pictures charts quotes stories halves copycats
 HYPHEN_UNITS: dict[str, str] = {
     "year": "years", "month": "months", "week": "weeks", "day": "days", "hour": "hours", "minute": "minutes",
     "mile": "miles", "km": "kilometers", "kilometre": "kilometers", "kilometer": "kilometers",
-    "metre": "meters", "meter": "meters", "vote": "votes", "point": "points", "seat": "seats",
+    "metre": "meters", "meter": "meters", "vote": "votes", "seat": "seats",
     "tonne": "tonnes", "ton": "tonnes", "acre": "acres", "hectare": "hectares", "storey": "storeys",
     "yard": "yards", "foot": "feet", "inch": "inches", "second": "seconds",
 }
