@@ -215,6 +215,8 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("12 news-related items", [(12, "items")]),
     ("was shot eleven times after police said", [(11, "times")]),  # "after" is no comparative
     ("contain up to 768 CPUs, and include", [(768, "cpus")]),  # an acronym's plural
+    ("12 MPs' expenses were cut", [(12, "mps")]),
+    ("police told 1010 WINS' Glenn Schuck", []),  # a station's name, not wins
     ("Echenique's third three-point play of the day", []),  # a kind of play, not a count of points
     ("he stabbed his wife 17 times while she slept", [(17, "times")]),  # occurrences
     ("three times more likely", []),  # a multiplier

@@ -187,7 +187,8 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
                 look = after.end()
         # a nationality or an acronym's plural counts a group: "30,000 Sudanese", "5 Chinese nationals",
         # "768 CPUs" (in lower case "cpus" ends like "status")
-        group_word = (word[:1].isupper() and low.endswith("ese")) or bool(_ACRONYM_PLURAL.fullmatch(word))
+        nationals = word[:1].isupper() and low.endswith("ese")
+        group_word = nationals or bool(_ACRONYM_PLURAL.fullmatch(word))
         if word.isupper() and len(word) > 1:  # an acronym before the counted noun: "three NHS trusts"
             after = _WORD_AFTER.match(text, pos)
             following = after.group(1).rstrip(".,;:'’") if after else ""
@@ -198,7 +199,7 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
             following = after.group(1).rstrip(".,;:'’") if after else ""
             if after and following.islower() and following not in _CASUALTY \
                     and (following in COUNT_NOUNS
-                         or ((canonical_count(following) != following or group_word) and _plural(following))):
+                         or ((canonical_count(following) != following or nationals) and _plural(following))):
                 return following, " ".join([*(w for w, _ in taken), following]), after.start(1) + len(following)
             return low, " ".join(w for w, _ in taken), taken[-1][1]
     if taken and taken[0][0].lower() == "others":  # "a queue of more than 22,000 others"

@@ -204,7 +204,8 @@ def _what_is_counted(m: re.Match[str], text: str, start: int, end: int,
     before_last = thing.split()[:-1]
     # (a lone capitalised plural is a group unless it heads the text: "Four Points: ...")
     heading = text[stop:stop + 1] == ":"
-    counted_group = last.rstrip("s").isupper() or (
+    named = last.isupper() and text[stop:stop + 1] in ("'", "’")  # "1010 WINS' Glenn Schuck": a station's
+    counted_group = (last.rstrip("s").isupper() and not named) or (
         len(thing.split()) == 1 and last.endswith(("s", "ese")) and not heading) or (
         bool(before_last) and last.endswith("s") and all(w.islower() for w in before_last))
     if last[:1].isupper() and not counted_group and not title_case(text):
