@@ -217,6 +217,12 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("contain up to 768 CPUs, and include", [(768, "cpus")]),  # an acronym's plural
     ("12 MPs' expenses were cut", [(12, "mps")]),
     ("police told 1010 WINS' Glenn Schuck", []),  # a station's name, not wins
+    ("in temperatures of minus 17 degrees", [(-17, "degrees")]),
+    ("bringing 1.5 billion rupiah ($A195,900) in aid", [(1_500_000_000, "rupiah"), (195_900, "dollars")]),
+    ("Three people also died in an air strike", [(3, "dead")]),
+    ("A 59-year-old mother of two died", []),  # her children, not the dead
+    ("crimes he committed in three Texas counties", [(3, "counties")]),
+    ("inmates spend 23 of every 24 hours locked up", []),  # a ratio
     ("Echenique's third three-point play of the day", []),  # a kind of play, not a count of points
     ("he stabbed his wife 17 times while she slept", [(17, "times")]),  # occurrences
     ("three times more likely", []),  # a multiplier

@@ -9,6 +9,7 @@ from functools import lru_cache
 from tui.core.figwords import (
     APPROX,
     COUNT_NOUNS,
+    CURRENCY_WORDS,
     DESIGNATORS,
     HYPHEN_UNITS,
     MODIFIERS,
@@ -24,9 +25,9 @@ _WORD_AFTER = re.compile(r"[\s\-\"“”‘]*([A-Za-z][\w'’.-]*)[\"“”’]?
 
 
 def is_count_word(low: str) -> bool:
-    """A word that can be what a number counts: a unit, a known count noun, a plural (also the plural
-    head of a compound: "secretaries-general")."""
-    return low in UNITS or low in COUNT_NOUNS or canonical_count(low) != low or _plural(low) \
+    """A word that can be what a number counts: a unit, a currency, a known count noun, a plural (also
+    the plural head of a compound: "secretaries-general")."""
+    return low in UNITS or low in COUNT_NOUNS or low in CURRENCY_WORDS or canonical_count(low) != low or _plural(low) \
         or ("-" in low and _plural_head(low))
 
 
@@ -182,6 +183,7 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
                     end_at = after.start(1) + len(following)
                     return following, text[end - 0:end_at].strip(), end_at
                 if following not in {"are", "were", "was", "have", "has", "been", "found", "confirmed", "reported",
+                                     "also", "reportedly", "later", "all",
                                      "feared", "now", "left", "believed"}:
                     break
                 look = after.end()
@@ -189,7 +191,10 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
         # "768 CPUs" (in lower case "cpus" ends like "status")
         nationals = word[:1].isupper() and low.endswith("ese")
         group_word = nationals or bool(_ACRONYM_PLURAL.fullmatch(word))
-        if word.isupper() and len(word) > 1:  # an acronym before the counted noun: "three NHS trusts"
+        name_before = (word[:1].isupper() and word[1:].islower() and not taken[:-1] and _plural(low)
+                       and low not in _PEOPLE and not match.group(1).endswith(("'", "’")))
+        if (word.isupper() and len(word) > 1) or name_before:
+            # an acronym or a capitalised name before the counted noun: "three NHS trusts", "three Texas counties"
             after = _WORD_AFTER.match(text, pos)
             following = after.group(1).rstrip(".,;:'’") if after else ""
             if after and following.islower() and _plural(following) and following not in NOT_COUNTED:

@@ -105,8 +105,10 @@ _FROM_BEFORE = re.compile(r"(?:\bfrom\s+(?:(?:last|the previous)\s+\w+['’]s\s+
                           r"\bincluding\s+)$", re.I)  # "up from 20", "from last Sunday's 29,173", "including 926"
 _VERB_AFTER = re.compile(r"\s+(?:were|are|have|had)\b")  # "919 cases were local, 90 were in dormitories"
 _OUT_OF = re.compile(rf"\s+(?:out\s+of|in)\s+(?:\d|(?:{_SPELLED})\b)", re.I)  # "four out of five", "one in ten"
-_OUT_OF_BEFORE = re.compile(rf"(?:\d|\b(?:{_SPELLED}|one))\s+(?:out\s+of|in)\s+$|\d\s+of\s+$",
+_OUT_OF_BEFORE = re.compile(rf"(?:\d|\b(?:{_SPELLED}|one))\s+(?:out\s+of|in)\s+(?:every\s+)?$|\d\s+of\s+(?:every\s+)?$",
                             re.I)  # not "out of £250,000"; "landing 178 of 369 punches"
+_PARENT_OF = re.compile(r"\b(?:mother|father|mum|mom|dad|parent)\s+of\s*$", re.I)  # "a mother of two": her children
+_MINUS = re.compile(r"\bminus\s*$", re.I)
 _GROUP_OF = re.compile(r"\b(family|group|party|crew|gang) of\s*$", re.I)
 _SPELLED_DESIGNATORS = frozenset({"level", "phase", "stage", "tier", "category", "grade", "class", "round", "step"})
 _MAGNITUDE = re.compile(r"\bmagnitude[\s-]*$", re.I)
@@ -147,6 +149,8 @@ def _clean_number(value: float) -> float | int:
 def _not_a_figure(m: re.Match[str], text: str, start: int, end: int) -> bool:
     """Numbers that name, date or score something rather than count it."""
     num = m.group("num")
+    if _PARENT_OF.search(text[max(0, start - 12):start]):
+        return True
     if _OUT_OF.match(text, end) or _OUT_OF_BEFORE.search(text[max(0, start - 20):start]):
         return True  # a ratio: "four out of five adults"
     if not num:  # a spelled number only names something after a designator: "alert level four"
@@ -270,6 +274,8 @@ def quantities(text: str) -> list[Figure]:
         if value is not None and word and word.lower().startswith("a ") \
                 and text[max(0, start - 5):start].lower() == "half ":
             value, start = value / 2, start - 5  # "half a million"
+        if value is not None and counts == "degrees" and (minus := _MINUS.search(text[max(0, start - 7):start])):
+            value, start = -value, start - len(minus.group())  # "minus 17 degrees"
         if num and value is None:
             continue
         high = (_value(m.group("num2"), m.group("word2"), m.group("scale2") or m.group("scale"))

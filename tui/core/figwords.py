@@ -26,14 +26,18 @@ APPROX = ("at least", "more than", "over", "nearly", "almost", "about", "around"
           # Tagalog: more than, almost, an estimated, about
           "mahigit sa", "mahigit", "higit sa", "higit", "halos", "tinatayang", "humigit-kumulang", "humigit kumulang")
 CURRENCY_SYMBOLS: dict[str, str] = {
-    "US$": "dollars", "A$": "dollars", "NZ$": "dollars", "C$": "dollars", "S$": "dollars", "HK$": "dollars",
+    "US$": "dollars", "A$": "dollars", "$A": "dollars", "$US": "dollars", "$NZ": "dollars", "NZ$": "dollars",
+    "C$": "dollars", "S$": "dollars", "HK$": "dollars",
     "$": "dollars", "€": "euros", "£": "pounds", "¥": "yen", "₹": "rupees", "Rs.": "rupees", "Rs": "rupees",
     "₱": "pesos", "P": "pesos",
 }
 CURRENCY_WORDS: dict[str, str] = {
     "dollars": "dollars", "dollar": "dollars", "usd": "dollars", "euros": "euros", "euro": "euros",
     "pounds": "pounds", "rupees": "rupees", "yuan": "yuan", "roubles": "roubles", "rubles": "roubles",
-    "pesos": "pesos", "yen": "yen", "somoni": "somoni", "tenge": "tenge", "afghanis": "afghanis",
+    "pesos": "pesos", "yen": "yen", "rupiah": "rupiah", "ringgit": "ringgit", "baht": "baht", "rand": "rand",
+    "naira": "naira", "shillings": "shillings", "francs": "francs", "lira": "lira", "dinars": "dinars",
+    "dirhams": "dirhams", "riyals": "riyals", "taka": "taka", "hryvnias": "hryvnias", "manat": "manat",
+    "somoni": "somoni", "tenge": "tenge", "afghanis": "afghanis",
 }
 UNITS: dict[str, str] = {
     "km": "kilometers", "kms": "kilometers", "kilometers": "kilometers", "kilometres": "kilometers",
