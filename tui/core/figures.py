@@ -108,6 +108,7 @@ _OUT_OF = re.compile(rf"\s+(?:out\s+of|in)\s+(?:\d|(?:{_SPELLED})\b)", re.I)  # 
 _OUT_OF_BEFORE = re.compile(rf"(?:\d|\b(?:{_SPELLED}|one))\s+(?:out\s+of|in)\s+(?:every\s+)?$|\d\s+of\s+(?:every\s+)?$",
                             re.I)  # not "out of £250,000"; "landing 178 of 369 punches"
 _PARENT_OF = re.compile(r"\b(?:mother|father|mum|mom|dad|parent)\s+of\s*$", re.I)  # "a mother of two": her children
+_AGO = re.compile(r"\s+(?:years?|months?|weeks?|days?|hours?)\s+(?:ago|earlier|later|before)\b", re.I)
 _MINUS = re.compile(r"\bminus\s*$", re.I)
 _GROUP_OF = re.compile(r"\b(family|group|party|crew|gang) of\s*$", re.I)
 _SPELLED_DESIGNATORS = frozenset({"level", "phase", "stage", "tier", "category", "grade", "class", "round", "step"})
@@ -159,7 +160,8 @@ def _not_a_figure(m: re.Match[str], text: str, start: int, end: int) -> bool:
     unit_given = bool(m.group("scale") or m.group("pct") or m.group("cur"))
     after_number = text[m.end("num"):]
     return bool(
-        (not m.group("cur") and not m.group("pct") and designator_before(text, start))  # COVID-19, Level 4
+        (not m.group("cur") and not m.group("pct") and designator_before(text, start)
+         and not _AGO.match(text, end))  # COVID-19, Level 4 (but "from Sudan 6 months ago")
         or _ORDINAL_AFTER.match(after_number)  # 201st
         or is_list_number(text, start, end)  # "1. Read the terms"
         or (not (m.group("scale") or m.group("pct")) and re.match(r"[A-Za-z]", text[end:end + 1])
