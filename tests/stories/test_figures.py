@@ -224,6 +224,8 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("crimes he committed in three Texas counties", [(3, "counties")]),
     ("inmates spend 23 of every 24 hours locked up", []),  # a ratio
     ("gained its independence from Sudan 6 months ago", [(6, "months")]),  # a name before a span ago
+    ("returned an interception 35-yards for a pick-six", [(35, "yards")]),
+    ("the coastal city of population 167,000, where", [(167_000, "population")]),
     ("Echenique's third three-point play of the day", []),  # a kind of play, not a count of points
     ("he stabbed his wife 17 times while she slept", [(17, "times")]),  # occurrences
     ("three times more likely", []),  # a multiplier

@@ -91,6 +91,8 @@ def casualty_verb_before(text: str, start: int) -> str:
 
 _NUMBER_OF = re.compile(r"\b(?:numbers?|total|tally|count) of ([^.;:]{0,80}?)\s+"
                         r"(?:to|at|reach(?:es|ed)?|hits?|stands? at|(?:is|are) (?:approaching|nearing|near))\s*$")
+_POPULATION = re.compile(r"\bpopulation\s+(?:of\s+)?(?:(?:about|around|some|nearly|almost|over|more\s+than)\s+)?$",
+                         re.I)
 _OF_AMOUNT = re.compile(r"\b([a-z]+)\s+of\s+(?:between|about|around|up\s+to|some|nearly|almost)\s+$")
 # "the total confirmed cases in the country were 2,347,550"
 _STATED = re.compile(r"\b([a-z]+)\b(?:\s+(?:in|of|across|at)\s+[\w\s'’]{0,25}?)?\s+(?:were|was|stood at|now at)\s*$")
@@ -99,6 +101,8 @@ _STATED = re.compile(r"\b([a-z]+)\b(?:\s+(?:in|of|across|at)\s+[\w\s'’]{0,25}?
 def counted_before(text: str, start: int) -> str:
     """'active cases at 184,088', 'death toll rises to 24', 'raising the number of active cases in the
     country to 178,196': the counted noun stated before the number."""
+    if _POPULATION.search(text[max(0, start - 30):start]):
+        return "population"  # "a city of population 167,000", "a population of about 2 million"
     m = _BEFORE.search(text[max(0, start - 40):start])
     if m and (m.group(1) in COUNT_NOUNS or m.group(1) in {"toll", "tally", "count", "total"}):
         return m.group(1)
@@ -157,9 +161,11 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
         strong = _STRONG.match(text, end)
         if strong:  # "a 5,000-strong force": the force
             return strong.group(2).lower(), strong.group(1).strip(), strong.end()
-        if not joined or joined.group(2) or joined.group(1).lower() not in HYPHEN_UNITS:
+        unit = joined.group(1).lower() if joined else ""
+        unit = unit if unit in HYPHEN_UNITS else unit.removesuffix("s")  # "a 35-yards return"
+        if not joined or joined.group(2) or unit not in HYPHEN_UNITS:
             return "", "", end
-        return HYPHEN_UNITS[joined.group(1).lower()], joined.group(1), end + joined.end()
+        return HYPHEN_UNITS[unit], joined.group(1), end + joined.end()
     taken: list[tuple[str, int]] = []  # (word, end offset)
     pos = end
     for _ in range(5):
