@@ -25,6 +25,8 @@ PIECES = [
     "Ukraine", "The", "Kharbmaidon", "|", "| TV Patrol", "-", "\n", " ", "",
     "at least one", "one man was killed", "na mga bagong kaso", "katao ang nasawi", "umabot ito sa", "17 times",
     "times more", "thousands dead", "killed dozens", "Charles'", "Sudanese", "178 of 369", "one-million", "may 45",
+    "minus 17 degrees", "minus", "$80 million and $25 million", "two dozen", "6-foot-9", "35-yards", "population",
+    "mother of", "of every", "1.5 billion rupiah", "$A195,900", "CPUs", "WINS'", "Texas counties", "months ago",
 ]
 
 
