@@ -40,3 +40,5 @@ def test_function_words_of_other_languages_are_no_terms() -> None:
     terms = document_features("P6 milyong halaga ng marijuana nasabat sa Taguig", "")[0]
     assert "ng" not in terms and "sa" not in terms and "marijuana" in terms
     assert "на" not in document_features("Выборы в Госдуму на этой неделе", "")[0]
+    # written in capitals they are names: South Australia, Northern Ireland
+    assert {"e:sa", "e:ni"} <= document_features("SA and NI record new cases", "")[1].keys()

@@ -23,11 +23,15 @@ who whom whose why will with within without would yet you your yours yourself yo
 mr mrs ms dr told according report reported reports reporting reuters ap afp photo image video
 getty images file read more click here copyright rights reserved
 monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow week
+""".split())
+# Function words of Tagalog (Filipino news) and Russian. Only written in lower case are they stop words:
+# capitalised, "SA", "PA", "NI" and "BA" are South Australia, Pennsylvania, Northern Ireland, an airline.
+FOREIGN_STOPWORDS = frozenset("""
 ang ng sa na mga ay at si ni kay kina sina nang ito iyan iyon mula para dahil pero kung may mayroon wala
 hindi pa din rin lang lamang naman daw raw po ko mo niya nila natin namin kami tayo sila siya ako ikaw
 dito doon nasa upang bilang isang noong ngayong nitong kanilang kanyang kaniyang ating aming ba o
 и в во на с со по не что за из к о об от для как это его ее её их до но а же ли бы у при так уже
-""".split())  # the last lines: function words of Tagalog (Filipino news) and Russian, not just English
+""".split())
 
 _WORD = re.compile(r"[^\W_](?:[^\W_]|['’\-.,](?=[^\W_]))*")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -88,6 +92,8 @@ def words(text: str) -> list[str]:
 def _token_words(token: str) -> tuple[str, ...]:
     """The content words of one token (none for a stop word; the parts of a hyphenated compound)."""
     low = token.lower()
+    if low in FOREIGN_STOPWORDS and token.islower():
+        return ()
     if "'" in low or "’" in low:
         low = low.replace("’", "'").removesuffix("'s")
     if "-" in low:
