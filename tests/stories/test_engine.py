@@ -291,3 +291,24 @@ def test_the_desk_closes_stories_after_the_users_story_window(tmp_path: Path) ->
 
     assert stories(tmp_path / "default.db", None) == 1
     assert stories(tmp_path / "short.db", 6) == 2  # ten hours of silence closed the story
+
+
+def test_two_named_storms_are_two_stories() -> None:
+    """Reports of two storms of one season read alike ("forms in the Atlantic"); their names tell them apart."""
+    engine = StoryEngine()
+    text = "The storm formed in the Atlantic Ocean and is expected to weaken, the National Hurricane Center said."
+    peter = engine.add("a", "Tropical Storm Peter forms in the Atlantic", text, 0)
+    peter2 = engine.add("b", "Tropical Storm Peter forms in the Atlantic Ocean", text, 60)
+    rose = engine.add("c", "Tropical Storm Rose forms in the Atlantic", text, 120)
+    assert peter.story == peter2.story and rose.new_story and rose.story != peter.story
+
+
+def test_an_engine_saved_before_storms_were_told_apart_loads() -> None:
+    import pickle
+
+    engine = StoryEngine()
+    engine.add("a", "Earthquake hits Indonesia's Aceh", QUAKE, 0)
+    for story in engine.stories.values():
+        del story.storms  # as saved by an earlier version
+    loaded = pickle.loads(pickle.dumps(engine))
+    assert not loaded.add("b", "Quake strikes Aceh, Indonesia", QUAKE, 60).new_story

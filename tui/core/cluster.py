@@ -16,35 +16,9 @@ from itertools import chain
 
 from rapidfuzz import fuzz, process
 
-from tui.core.features import Counts, document_features
+from tui.core.cluster_params import EngineParams, merge_check_due
+from tui.core.features import Counts, document_features, named_storms
 from tui.core.vectors import Vector, add_into, dot, largest, spec_dot, top_terms
-
-
-@dataclass(frozen=True, slots=True)
-class EngineParams:
-    """Knobs of the engine; one shipped default for every data set."""
-
-    threshold: float = 0.17  # combined similarity to a story needed to join it
-    wordy_pair_threshold: float = 0.23  # to join a one-report story when neither names anything (see add)
-    merge_threshold: float = 0.3  # combined similarity between two stories to merge them
-    merge_threshold_named: float = 0.4  # the same when either story has specifics (names, figures)
-    recheck_after: tuple[int, ...] = (1000, 3000)  # a small story looks for a home again after these many articles
-    recheck_delay: tuple[float, ...] = (6 * 3600.0, 24 * 3600.0)  # ... and after these many seconds
-    recheck_size: int = 5  # stories up to this size are rechecked
-    recheck_threshold: float = 0.14  # similarity at which a small story without specifics folds into a larger one
-    spec_weight: float = 0.3  # share of the specifics (names, numbers, years) when both sides have them
-    min_shared_specifics: int = 2  # fewer shared specifics count as none: one place or name is not an event
-    title_weight: float = 3.0  # a headline word counts this many body words
-    window: float = 3 * 86400.0  # a story with no report for this long is closed
-    query_terms: int = 12  # strongest terms of an article used to find candidate stories
-    index_terms: int = 30  # strongest terms of a story kept in the inverted index
-    max_candidates: int = 12  # stories scored exactly per article
-    doc_terms: int = 60  # terms kept per article vector
-    centroid_terms: int = 400  # terms kept per story centroid
-    merge_candidates: int = 6  # stories compared with a story that might merge
-    merge_terms: int = 60  # strongest terms of the smaller story compared when checking a merge
-    copy_ratio: float = 92.0  # rapidfuzz ratio of headline + lead above which a report is a copy
-    copy_memory: int = 40  # recent members of a story compared for copies
 
 
 @dataclass(slots=True)
@@ -66,6 +40,7 @@ class Story:
     signature_size: int = -1
     recent: list[str] = field(default_factory=list)  # article ids of the latest members
     prints: list[str] = field(default_factory=list)  # and their fingerprints
+    storms: frozenset[str] = frozenset()  # named storms its headlines mention (see named_storms)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,13 +85,9 @@ def _wordy(a: Story, b: Story) -> bool:
     return not a.spec_norm2 and not b.spec_norm2
 
 
-def _merge_check_due(size: int) -> bool:
-    """Stories are compared for merging while small and then at sizes 16, 24, 32, 48, 64, ...:
-    a story's centroid moves less with every report, so later checks rarely find anything new."""
-    if size <= 12:
-        return True
-    high = 1 << (size.bit_length() - 1)
-    return size in (high, high + high // 2)
+def _other_storms(a: Story, b: Story) -> bool:
+    """Both stories name storms, and not the same ones."""
+    return bool(a.storms and b.storms and not a.storms & b.storms)
 
 
 def fingerprint(title: str, text: str) -> str:
@@ -161,6 +132,9 @@ class StoryEngine:
         for name, empty in (("articles", 0), ("clock", 0.0), ("rechecks", []), ("timed_rechecks", [])):
             state.setdefault(name, empty)  # saved before small stories were rechecked
         self.__dict__.update(state)
+        for story in self.stories.values():
+            if not hasattr(story, "storms"):  # saved before storms were told apart
+                story.storms = frozenset()
 
     # -- scoring -----------------------------------------------------------------------------------
 
@@ -252,7 +226,11 @@ class StoryEngine:
         counts, specs = document_features(title, text, p.title_weight, surface=self.surface)
         tvec = self.text_idf.vector(counts, p.doc_terms)
         svec = self.spec_idf.vector(specs, p.doc_terms) if specs else {}
-        best, best_sim = self._best(tvec, svec, self._candidates(top_terms(tvec, p.query_terms), when))
+        storms = named_storms(title)
+        candidates = self._candidates(top_terms(tvec, p.query_terms), when)
+        if storms:  # Tropical Storm Peter's reports do not join Tropical Storm Rose's story
+            candidates = [c for c in candidates if not c.storms or c.storms & storms]
+        best, best_sim = self._best(tvec, svec, candidates)
         created = best is None or best_sim < self._join_bar(best, bool(svec))
         if best is None or created:
             best = Story(id=self.next_id, first=when, last=when)
@@ -260,10 +238,11 @@ class StoryEngine:
             self.stories[best.id] = best
         copy_of = self._copy_of(best, fingerprint(title, text), article_id)
         self._absorb(best, tvec, svec, when)
+        best.storms |= storms
         score = 1.0 if created else best_sim
         if score > best.title_score and title:
             best.title, best.title_score = title, score
-        merged = self._merge_similar(best, when) if _merge_check_due(best.size) else ()
+        merged = self._merge_similar(best, when) if merge_check_due(best.size) else ()
         story_id = self.resolve(best.id)
         self.articles += 1
         self.clock = max(self.clock, when)
@@ -299,7 +278,7 @@ class StoryEngine:
                 continue
             best, best_margin = None, 0.0
             for other in self._candidates(list(small.indexed[: p.query_terms]), small.last, sid):
-                if other.size <= small.size or not _wordy(small, other):
+                if other.size <= small.size or not _wordy(small, other) or _other_storms(small, other):
                     continue
                 margin = self._story_score(small, other) - p.recheck_threshold
                 if margin >= best_margin:
@@ -326,7 +305,7 @@ class StoryEngine:
         story.size += 1
         story.first = min(story.first, when)
         story.last = max(story.last, when)
-        if _merge_check_due(story.size):  # a big story's strongest terms change slowly
+        if merge_check_due(story.size):  # a big story's strongest terms change slowly
             self._reindex(story)
 
     def _reindex(self, story: Story) -> None:
@@ -343,6 +322,8 @@ class StoryEngine:
             best, best_margin = None, 0.0
             keys = list(story.indexed[: self.params.query_terms])
             for other in self._candidates(keys, when, story.id, self.params.merge_candidates):
+                if _other_storms(story, other):
+                    continue
                 margin = self._story_score(story, other) - self._merge_bar(story, other)
                 if margin >= best_margin:
                     best, best_margin = other, margin
@@ -358,6 +339,7 @@ class StoryEngine:
         keep.text, keep.text_norm2 = add_into(keep.text, keep.text_norm2, gone.text, limit)
         keep.spec, keep.spec_norm2 = add_into(keep.spec, keep.spec_norm2, gone.spec, limit)
         keep.size += gone.size
+        keep.storms |= gone.storms
         keep.first, keep.last = min(keep.first, gone.first), max(keep.last, gone.last)
         keep.recent = (keep.recent + gone.recent)[-self.params.copy_memory:]
         keep.prints = (keep.prints + gone.prints)[-self.params.copy_memory:]

@@ -315,3 +315,19 @@ def document_features(title: str, text: str, title_weight: float = 3.0, max_word
         for year in years:
             spec["y:" + year] += weight
     return dict(terms_view), dict(spec)
+
+
+_STORM = re.compile(r"\b(?:[Tt]ropical [Ss]torm|[Tt]ropical [Dd]epression|[Ss]uper [Tt]yphoon|[Hh]urricane|[Tt]yphoon|"
+                    r"[Cc]yclone|[Bb]agyong)\s+([A-Z][a-z]+)\b")  # not a bare "Storm": Melbourne's rugby team
+# what follows such a word in a Title Case headline without naming a storm
+_STORM_WORDS = frozenset("""warning warnings watch watches season center centre force damage relief victims survivors
+recovery update updates tracker path landfall hits slams batters threatens nears forms""".split())
+
+
+def named_storms(title: str) -> frozenset[str]:
+    """Storms a headline names ("Tropical Storm Peter", "Hurricane Ida", "Bagyong Jolina"): two storms
+    of one season are two events, however alike their reports read."""
+    if not any(cue in title for cue in ("torm", "urricane", "yphoon", "yclone", "agyong", "epression")):
+        return frozenset()
+    return frozenset(name for name in _STORM.findall(title)
+                     if name.lower() not in _MONTH_WORDS and name.lower() not in _STORM_WORDS)

@@ -1,0 +1,41 @@
+"""The story engine's knobs (one shipped default for every data set) and its check schedule."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class EngineParams:
+    """Knobs of the engine; one shipped default for every data set."""
+
+    threshold: float = 0.17  # combined similarity to a story needed to join it
+    wordy_pair_threshold: float = 0.23  # to join a one-report story when neither names anything (see add)
+    merge_threshold: float = 0.3  # combined similarity between two stories to merge them
+    merge_threshold_named: float = 0.4  # the same when either story has specifics (names, figures)
+    recheck_after: tuple[int, ...] = (1000, 3000)  # a small story looks for a home again after these many articles
+    recheck_delay: tuple[float, ...] = (6 * 3600.0, 24 * 3600.0)  # ... and after these many seconds
+    recheck_size: int = 5  # stories up to this size are rechecked
+    recheck_threshold: float = 0.14  # similarity at which a small story without specifics folds into a larger one
+    spec_weight: float = 0.3  # share of the specifics (names, numbers, years) when both sides have them
+    min_shared_specifics: int = 2  # fewer shared specifics count as none: one place or name is not an event
+    title_weight: float = 3.0  # a headline word counts this many body words
+    window: float = 3 * 86400.0  # a story with no report for this long is closed
+    query_terms: int = 12  # strongest terms of an article used to find candidate stories
+    index_terms: int = 30  # strongest terms of a story kept in the inverted index
+    max_candidates: int = 12  # stories scored exactly per article
+    doc_terms: int = 60  # terms kept per article vector
+    centroid_terms: int = 400  # terms kept per story centroid
+    merge_candidates: int = 6  # stories compared with a story that might merge
+    merge_terms: int = 60  # strongest terms of the smaller story compared when checking a merge
+    copy_ratio: float = 92.0  # rapidfuzz ratio of headline + lead above which a report is a copy
+    copy_memory: int = 40  # recent members of a story compared for copies
+
+
+def merge_check_due(size: int) -> bool:
+    """Stories are compared for merging while small and then at sizes 16, 24, 32, 48, 64, ...:
+    a story's centroid moves less with every report, so later checks rarely find anything new."""
+    if size <= 12:
+        return True
+    high = 1 << (size.bit_length() - 1)
+    return size in (high, high + high // 2)
