@@ -105,6 +105,10 @@ def test_replayed_events_form_one_story_each_and_lookalikes_stay_apart(replayed:
                           r"clean up operations sa mga creek", r"Babaeng negosyante, patay"]):
         stories = [{cid for cid, _, title in rows if re.search(pattern, title)} for pattern in outlet_items]
         assert all(stories) and len(set().union(*stories)) == len(outlet_items), stories
+    # Two storms of one season are two events: their reports read alike ("forms in the Atlantic").
+    peter = {cid for cid, _, title in rows if title == "Tropical Storm Peter Forms in the Atlantic Ocean"}
+    rose = {cid for cid, _, title in rows if title == "Tropical Storm Rose Forms West of Africa"}
+    assert peter and rose and not peter & rose
 
 
 def test_hand_checked_pairs_of_reports(replayed: Replay) -> None:
