@@ -260,3 +260,10 @@ def test_counts_far_apart_are_different_facts_and_close_ones_disagree() -> None:
                Report("4", "RNZ", "Covid-19 update: 24 new community cases in NZ", "", PUBLISHED + 1800)]
     value = [d.detail for d in story_facts(reports)[1] if d.kind == "value"]
     assert value == ["cases: 20 (RNZ) → 24 (1News) → 24 (RNZ)"]
+
+
+def test_occurrences_of_different_acts_are_not_a_disagreement() -> None:
+    """'times' counts whatever was done: one outlet's arrests and another's shots are not one figure."""
+    reports = [Report("1", "A", "Teen was shot seven times by police", "", PUBLISHED),
+               Report("2", "B", "Teen shot by police had been arrested four times", "", PUBLISHED + 600)]
+    assert story_facts(reports)[1] == []

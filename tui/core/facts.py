@@ -12,7 +12,8 @@ from tui.core.figwords import MEASURES
 
 # Measures (durations, distances, capacities...) describe many different things in one story: their
 # values are never compared with each other. Counts (people, troops, cases, money...) are.
-_NOT_COMPARED = MEASURES | {"date"}
+# ("times" counts occurrences of whatever was done: "arrested four times", "shot seven times")
+_NOT_COMPARED = MEASURES | {"date", "times"}
 # A toll can be revised far from its first report ("5 dead" → "50 dead"): these are compared at any distance.
 _REVISED_FREELY = frozenset({"dead", "injured", "missing"})
 
