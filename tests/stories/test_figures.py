@@ -267,3 +267,9 @@ def test_occurrences_of_different_acts_are_not_a_disagreement() -> None:
     reports = [Report("1", "A", "Teen was shot seven times by police", "", PUBLISHED),
                Report("2", "B", "Teen shot by police had been arrested four times", "", PUBLISHED + 600)]
     assert story_facts(reports)[1] == []
+
+
+def test_match_statistics_of_different_players_are_not_a_disagreement() -> None:
+    reports = [Report("1", "A", "Hansbrough scores 20 points as Tar Heels win", "", PUBLISHED),
+               Report("2", "B", "Lawson adds 16 points in Tar Heels win", "", PUBLISHED + 600)]
+    assert story_facts(reports)[1] == []

@@ -12,8 +12,11 @@ from tui.core.figwords import MEASURES
 
 # Measures (durations, distances, capacities...) describe many different things in one story: their
 # values are never compared with each other. Counts (people, troops, cases, money...) are.
-# ("times" counts occurrences of whatever was done: "arrested four times", "shot seven times")
-_NOT_COMPARED = MEASURES | {"date", "times"}
+# ("times" counts occurrences of whatever was done: "arrested four times", "shot seven times"; a match
+# report's points, yards or goals are each player's or team's, and two outlets name different ones)
+_NOT_COMPARED = MEASURES | {"date", "times"} | frozenset("""
+points yards rebounds assists touchdowns passes goals runs wickets carries catches tackles saves strikeouts
+knockouts kos wins losses""".split())
 # A toll can be revised far from its first report ("5 dead" → "50 dead"): these are compared at any distance.
 _REVISED_FREELY = frozenset({"dead", "injured", "missing"})
 
