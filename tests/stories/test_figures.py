@@ -226,6 +226,13 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("gained its independence from Sudan 6 months ago", [(6, "months")]),  # a name before a span ago
     ("returned an interception 35-yards for a pick-six", [(35, "yards")]),
     ("the coastal city of population 167,000, where", [(167_000, "population")]),
+    ("SeaMicro, which raised $35m in two rounds of funding", [(35_000_000, "dollars"), (2, "rounds")]),  # no ratio
+    ("seven children aged from one to 12 years, three women", [(7, "children"), (3, "women")]),  # ages
+    ("attack dozens of police stations", [(None, "stations")]),
+    ("The six-foot-five Ukrainian-born champ", []),  # a height
+    ("for only three defeats-and his 16th in a row", [(3, "defeats")]),  # a dash written as a hyphen
+    ("the 15-17 Bulldogs missed an open 3-pointer", []),  # a team's record
+    ("A magnitude-6.1 earthquake struck", [(6.1, "magnitude")]),
     ("Echenique's third three-point play of the day", []),  # a kind of play, not a count of points
     ("he stabbed his wife 17 times while she slept", [(17, "times")]),  # occurrences
     ("three times more likely", []),  # a multiplier

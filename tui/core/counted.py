@@ -126,6 +126,7 @@ def counted_before(text: str, start: int) -> str:
 _WERE = re.compile(r"\s+(?:were|are|have\s+been|had\s+been)\s+(?:(?:all|also|later|reportedly|now|found)\s+)?"
                    rf"({'|'.join(sorted(_CASUALTY))})\b", re.I)
 _STRONG = re.compile(r"-strong\s+((?:[a-z]+ing\s+)?([a-z]+))\b")  # "5,000-strong (peacekeeping) force"
+_HEIGHT = re.compile(r"-(?:foot|ft)-(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\b", re.I)
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 _TIMES = re.compile(r"\s+times\b(?!\s+(?:(?!(?:after|under|never|ever|other|whether|together|later|per)\b)\w+er|"
                     r"more|less|fewer|as|the|that|than|over|what|its|their|his|her|"
@@ -156,7 +157,7 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
                 return word.lower(), text[end:stop].strip(), stop
     if end < len(text) and text[end] == "-":  # "20-year", "90-day", "five-star"
         joined = re.match(r"-([A-Za-z]+)(-old)?\b", text[end:])
-        if re.match(r"-(?:foot|ft)-\d", text[end:end + 12]):
+        if _HEIGHT.match(text[end:end + 16]):
             return "", "", end  # a person's height, like an age: "the 6-foot-9 senior"
         strong = _STRONG.match(text, end)
         if strong:  # "a 5,000-strong force": the force
@@ -173,6 +174,8 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
         if not match:
             break
         word = match.group(1).rstrip(".,;:'’")
+        if "-" in word and word.rpartition("-")[2].lower() in ("and", "but", "or", "as"):
+            word = word.rpartition("-")[0]  # "three defeats-and his 16th": a dash written as a hyphen
         low = word.lower()
         if low in NOT_COUNTED:
             break
@@ -209,7 +212,8 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
             after = _WORD_AFTER.match(text, pos)  # a compound's head is its last noun: "10 police officers"
             following = after.group(1).rstrip(".,;:'’") if after else ""
             if after and following.islower() and following not in _CASUALTY \
-                    and (following in COUNT_NOUNS
+                    and (following in COUNT_NOUNS or (not _plural(low) and _plural(following) and low in COUNT_NOUNS
+                                                      and following not in NOT_COUNTED)
                          or ((canonical_count(following) != following or nationals) and _plural(following))):
                 return following, " ".join([*(w for w, _ in taken), following]), after.start(1) + len(following)
             return low, " ".join(w for w, _ in taken), taken[-1][1]

@@ -108,6 +108,7 @@ _OUT_OF = re.compile(rf"\s+(?:out\s+of|in)\s+(?:\d|(?:{_SPELLED})\b)", re.I)  # 
 _OUT_OF_BEFORE = re.compile(rf"(?:\d|\b(?:{_SPELLED}|one))\s+(?:out\s+of|in)\s+(?:every\s+)?$|\d\s+of\s+(?:every\s+)?$",
                             re.I)  # not "out of £250,000"; "landing 178 of 369 punches"
 _PARENT_OF = re.compile(r"\b(?:mother|father|mum|mom|dad|parent)\s+of\s*$", re.I)  # "a mother of two": her children
+_AGED = re.compile(r"\baged\s+(?:from\s+|between\s+)?(?:\w+\s+(?:to|and)\s+)?$", re.I)
 _AGO = re.compile(r"\s+(?:years?|months?|weeks?|days?|hours?)\s+(?:ago|earlier|later|before)\b", re.I)
 _MINUS = re.compile(r"\bminus\s*$", re.I)
 _GROUP_OF = re.compile(r"\b(family|group|party|crew|gang) of\s*$", re.I)
@@ -150,10 +151,11 @@ def _clean_number(value: float) -> float | int:
 def _not_a_figure(m: re.Match[str], text: str, start: int, end: int) -> bool:
     """Numbers that name, date or score something rather than count it."""
     num = m.group("num")
-    if _PARENT_OF.search(text[max(0, start - 12):start]):
-        return True
-    if _OUT_OF.match(text, end) or _OUT_OF_BEFORE.search(text[max(0, start - 20):start]):
-        return True  # a ratio: "four out of five adults"
+    if _PARENT_OF.search(text[max(0, start - 12):start]) or _AGED.search(text[max(0, start - 30):start]):
+        return True  # "a mother of two": her children; "children aged from one to 12 years": ages
+    money = bool(m.group("cur") or m.group("scale"))
+    if (_OUT_OF.match(text, end) and not money) or _OUT_OF_BEFORE.search(text[max(0, start - 20):start]):
+        return True  # a ratio: "four out of five adults" (not "$35m in two rounds")
     if not num:  # a spelled number only names something after a designator: "alert level four"
         words = text[max(0, start - 24):start].split()
         return bool(words) and words[-1].lower().rstrip(".") in _SPELLED_DESIGNATORS
@@ -161,7 +163,8 @@ def _not_a_figure(m: re.Match[str], text: str, start: int, end: int) -> bool:
     after_number = text[m.end("num"):]
     return bool(
         (not m.group("cur") and not m.group("pct") and designator_before(text, start)
-         and not _AGO.match(text, end))  # COVID-19, Level 4 (but "from Sudan 6 months ago")
+         and not _AGO.match(text, end) and not _MAGNITUDE.search(text[max(0, start - 11):start]))
+        # COVID-19, Level 4 (but "from Sudan 6 months ago", "a magnitude-6.1 earthquake")
         or _ORDINAL_AFTER.match(after_number)  # 201st
         or is_list_number(text, start, end)  # "1. Read the terms"
         or (not (m.group("scale") or m.group("pct")) and re.match(r"[A-Za-z]", text[end:end + 1])
@@ -170,7 +173,8 @@ def _not_a_figure(m: re.Match[str], text: str, start: int, end: int) -> bool:
         or (_DATE_BEFORE.search(text[max(0, start - 12):start]) and _can_be_day(num))  # July 20 (not "may 45 km")
         or (not unit_given and _DATE_AFTER.search(text[end:end + 14].split("\n")[0]))  # 20 July
         or (m.group("num2") and not unit_given and "-" in text[m.end("num"):m.start("num2")]
-            and not is_count_word(counted_after(text, end)[0]))  # a score: 20-13, "a 6-1 hammering"
+            and (not is_count_word(counted_after(text, end)[0])
+                 or text[end:end + 2].strip()[:1].isupper()))  # a score or record: 20-13, "the 15-17 Bulldogs"
         or (_YEAR.match(num) and not unit_given)  # 2019
     )
 
