@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import feedparser
+import pytest
 
 from tests.conftest import shared
 from tui.core.figures import extract
@@ -99,32 +100,16 @@ def score(labels: list[dict[str, object]], articles: bool = False) -> tuple[floa
     return tp / max(1, tp + fp), tp / max(1, tp + fn), errors
 
 
-def test_headline_figures_precision_and_recall() -> None:
-    labels = json.loads((DATA / "figure_labels_headlines.json").read_text())["items"]
-    precision, recall, errors = score(labels)
-    print(f"figures on {len(labels)} headlines: P {precision:.3f} R {recall:.3f}", *errors, sep="\n")
-    assert precision >= 0.90 and recall >= 0.90, errors
-
-
-def test_article_text_figures_precision_and_recall() -> None:
-    labels = json.loads((DATA / "figure_labels_articles.json").read_text())["items"]
-    precision, recall, errors = score(labels, articles=True)
-    print(f"figures in {len(labels)} article texts: P {precision:.3f} R {recall:.3f}", *errors, sep="\n")
-    assert precision >= 0.90 and recall >= 0.90, errors
-
-
-def test_ecbplus_sentence_figures_precision_and_recall() -> None:
-    """Full news articles of other years and outlets than the archive (2008-2013, sports, courts, quakes)."""
-    labels = json.loads((DATA / "figure_labels_ecbplus.json").read_text())["items"]
-    precision, recall, errors = score(labels)
-    print(f"figures in {len(labels)} ECB+ sentences: P {precision:.3f} R {recall:.3f}", *errors, sep="\n")
-    assert precision >= 0.90 and recall >= 0.90, errors
-
-
-def test_long_archive_text_figures_precision_and_recall() -> None:
-    """Sentences of the longest item descriptions: many in Tagalog ("19,271 na mga bagong kaso")."""
-    labels = json.loads((DATA / "figure_labels_long_texts.json").read_text())["items"]
-    precision, recall, errors = score(labels)
-    print(f"figures in {len(labels)} sentences of long archive texts: P {precision:.3f} R {recall:.3f}", *errors,
-          sep="\n")
+@pytest.mark.parametrize(("labels_file", "what", "articles"), [
+    ("figure_labels_headlines.json", "headlines", False),
+    ("figure_labels_articles.json", "article texts", True),
+    # full news articles of other years and outlets than the archive (2008-2013, sports, courts, quakes)
+    ("figure_labels_ecbplus.json", "ECB+ sentences", False),
+    # sentences of the longest item descriptions: many in Tagalog ("19,271 na mga bagong kaso")
+    ("figure_labels_long_texts.json", "sentences of long archive texts", False),
+])
+def test_figures_precision_and_recall(labels_file: str, what: str, articles: bool) -> None:
+    labels = json.loads((DATA / labels_file).read_text())["items"]
+    precision, recall, errors = score(labels, articles=articles)
+    print(f"figures in {len(labels)} {what}: P {precision:.3f} R {recall:.3f}", *errors, sep="\n")
     assert precision >= 0.90 and recall >= 0.90, errors

@@ -286,9 +286,9 @@ def quantities(text: str) -> list[Figure]:
             continue
         high = (_value(m.group("num2"), m.group("word2"), m.group("scale2") or m.group("scale"))
                 if m.group("num2") or m.group("word2") else None)  # "between 5 and 8", "three to six months"
-        between = text[m.end("num") if num else m.end("word"):m.start("num2") if m.group("num2") else m.start("word2")]
-        split = high is not None and bool(_BY_BEFORE.search(text[max(0, m.start() - 4):m.start()])
-                                          and _TO_BETWEEN.match(between))
+        split = high is not None and bool(
+            _BY_BEFORE.search(text[max(0, m.start() - 4):m.start()]) and _TO_BETWEEN.match(
+                text[m.end("num") if num else m.end("word"):m.start("num2") if m.group("num2") else m.start("word2")]))
         # "$80 million and $25 million, respectively": two values, not a range
         split = split or (high is not None and value is not None and high < value)
         if split:  # "deaths go up by eight to 164": a change and a new total, not a range
