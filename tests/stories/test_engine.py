@@ -312,3 +312,15 @@ def test_an_engine_saved_before_storms_were_told_apart_loads() -> None:
         del story.storms  # as saved by an earlier version
     loaded = pickle.loads(pickle.dumps(engine))
     assert not loaded.add("b", "Quake strikes Aceh, Indonesia", QUAKE, 60).new_story
+
+
+def test_an_engine_saved_when_document_frequencies_lived_in_the_engine_module_loads() -> None:
+    import pickle
+
+    engine = StoryEngine()
+    engine.add("a", "Earthquake hits Indonesia's Aceh", QUAKE, 0)
+    saved = pickle.dumps(engine, protocol=2)  # a class is named as text: its old address can be written in
+    old = saved.replace(b"ctui.core.idf\nDocumentFrequencies\n", b"ctui.core.cluster\n_Idf\n")
+    assert old != saved
+    loaded = pickle.loads(old)
+    assert not loaded.add("b", "Quake strikes Aceh, Indonesia", QUAKE, 60).new_story

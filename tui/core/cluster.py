@@ -17,7 +17,9 @@ from itertools import chain
 from rapidfuzz import fuzz, process
 
 from tui.core.cluster_params import EngineParams, merge_check_due
-from tui.core.features import Counts, document_features, named_storms
+from tui.core.features import document_features, named_storms
+from tui.core.idf import DocumentFrequencies
+from tui.core.protagonists import Persons, about_other_people, add_persons, persons
 from tui.core.vectors import Vector, add_into, dot, largest, spec_dot, top_terms
 
 
@@ -41,6 +43,7 @@ class Story:
     recent: list[str] = field(default_factory=list)  # article ids of the latest members
     prints: list[str] = field(default_factory=list)  # and their fingerprints
     storms: frozenset[str] = frozenset()  # named storms its headlines mention (see named_storms)
+    persons: Persons = field(default_factory=dict)  # the people its reports are about (see protagonists)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,29 +58,7 @@ class Assignment:
     folded: tuple[tuple[int, int], ...] = ()  # every (gone, kept) fold while adding it: merges and rechecks
 
 
-_LOGS = [math.log(i + 1.0) for i in range(1 << 16)]  # log(df + 1) for the common small df
-
-
-class _Idf:
-    """Document frequencies learned as articles arrive."""
-
-    def __init__(self) -> None:
-        self.df: Counter[str] = Counter()
-        self.docs = 0
-
-    def vector(self, counts: Counts, keep: int) -> Vector:
-        """Count a new document's terms, then weigh them: (1 + log tf) * idf, the `keep` heaviest, unit length."""
-        self.docs += 1
-        df = self.df
-        df.update(counts.keys())  # counted in C
-        base = math.log(self.docs + 1.0) + 1.0
-        logs, log, size = _LOGS, math.log, len(_LOGS)
-        weights = {t: (1.0 + log(c)) * (base - (logs[n] if (n := df[t]) < size else log(n + 1.0)))
-                   for t, c in counts.items()}
-        if len(weights) > keep:
-            weights = dict(largest(weights, keep))
-        norm = math.sqrt(sum([w * w for w in weights.values()])) or 1.0
-        return {t: w / norm for t, w in weights.items()}
+_Idf = DocumentFrequencies  # engines saved before it moved to idf.py name it so
 
 
 def _wordy(a: Story, b: Story) -> bool:
@@ -100,8 +81,8 @@ class StoryEngine:
 
     def __init__(self, params: EngineParams | None = None) -> None:
         self.params = params or EngineParams()
-        self.text_idf = _Idf()
-        self.spec_idf = _Idf()
+        self.text_idf = DocumentFrequencies()
+        self.spec_idf = DocumentFrequencies()
         self.stories: dict[int, Story] = {}
         self.redirects: dict[int, int] = {}  # merged story id → the id that absorbed it
         self.index: dict[str, set[int]] = defaultdict(set)
@@ -132,9 +113,11 @@ class StoryEngine:
         for name, empty in (("articles", 0), ("clock", 0.0), ("rechecks", []), ("timed_rechecks", [])):
             state.setdefault(name, empty)  # saved before small stories were rechecked
         self.__dict__.update(state)
-        for story in self.stories.values():
-            if not hasattr(story, "storms"):  # saved before storms were told apart
+        for story in self.stories.values():  # saved before storms, then people, were told apart
+            if not hasattr(story, "storms"):
                 story.storms = frozenset()
+            if not hasattr(story, "persons"):
+                story.persons = {}
 
     # -- scoring -----------------------------------------------------------------------------------
 
@@ -163,6 +146,12 @@ class StoryEngine:
             if sim > best_sim:
                 best, best_sim = story, sim
         return best, best_sim
+
+    def _other_people(self, people: Persons, reports: int, story: Story) -> bool:
+        """Whether `reports` reports naming `people` are about others than `story` (see protagonists)."""
+        p = self.params
+        return about_other_people(people, reports, story.persons, story.size, p.protagonist_weight,
+                                  p.protagonist_share)
 
     def _signature(self, story: Story) -> Vector:
         """A story's strongest terms (they carry nearly all of a dot product), cached per size."""
@@ -227,9 +216,12 @@ class StoryEngine:
         tvec = self.text_idf.vector(counts, p.doc_terms)
         svec = self.spec_idf.vector(specs, p.doc_terms) if specs else {}
         storms = named_storms(title)
+        people = persons(specs)
         candidates = self._candidates(top_terms(tvec, p.query_terms), when)
         if storms:  # Tropical Storm Peter's reports do not join Tropical Storm Rose's story
             candidates = [c for c in candidates if not c.storms or c.storms & storms]
+        if people:  # nor a report about Williams' arrest the story of Jackson's
+            candidates = [c for c in candidates if not self._other_people(people, 1, c)]
         best, best_sim = self._best(tvec, svec, candidates)
         created = best is None or best_sim < self._join_bar(best, bool(svec))
         if best is None or created:
@@ -239,6 +231,7 @@ class StoryEngine:
         copy_of = self._copy_of(best, fingerprint(title, text), article_id)
         self._absorb(best, tvec, svec, when)
         best.storms |= storms
+        best.persons = add_persons(best.persons, people)
         score = 1.0 if created else best_sim
         if score > best.title_score and title:
             best.title, best.title_score = title, score
@@ -278,7 +271,8 @@ class StoryEngine:
                 continue
             best, best_margin = None, 0.0
             for other in self._candidates(list(small.indexed[: p.query_terms]), small.last, sid):
-                if other.size <= small.size or not _wordy(small, other) or _other_storms(small, other):
+                if (other.size <= small.size or not _wordy(small, other) or _other_storms(small, other)
+                        or self._other_people(small.persons, small.size, other)):
                     continue
                 margin = self._story_score(small, other) - p.recheck_threshold
                 if margin >= best_margin:
@@ -322,7 +316,7 @@ class StoryEngine:
             best, best_margin = None, 0.0
             keys = list(story.indexed[: self.params.query_terms])
             for other in self._candidates(keys, when, story.id, self.params.merge_candidates):
-                if _other_storms(story, other):
+                if _other_storms(story, other) or self._other_people(story.persons, story.size, other):
                     continue
                 margin = self._story_score(story, other) - self._merge_bar(story, other)
                 if margin >= best_margin:
@@ -340,6 +334,7 @@ class StoryEngine:
         keep.spec, keep.spec_norm2 = add_into(keep.spec, keep.spec_norm2, gone.spec, limit)
         keep.size += gone.size
         keep.storms |= gone.storms
+        keep.persons = add_persons(keep.persons, gone.persons)
         keep.first, keep.last = min(keep.first, gone.first), max(keep.last, gone.last)
         keep.recent = (keep.recent + gone.recent)[-self.params.copy_memory:]
         keep.prints = (keep.prints + gone.prints)[-self.params.copy_memory:]
