@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import random
 from collections import Counter
+from multiprocessing import Pipe, Value, get_context
+from multiprocessing.connection import Connection
 
-from tui.core.models import FeedConfig
-from tui.core.shards import Job, plan_work
+from tui.core.models import FeedConfig, Settings
+from tui.core.shards import WORKER_NICENESS, Job, WorkerPlan, plan_work, run_worker
 from tui.core.urls import host_of
 
 
@@ -52,3 +55,21 @@ def test_polite_host_is_pinned_to_one_connection() -> None:
 
 def test_few_feeds_use_one_worker() -> None:
     assert len(plan_work(jobs_for(["a.example", "b.example"]), workers=2, concurrency=8, per_host=2).workers) == 1
+
+
+def _worker_then_report_niceness(conn: Connection) -> None:
+    """A worker with nothing to do; then, in the same process, its niceness."""
+    receiver, sender = Pipe(duplex=False)
+    run_worker(WorkerPlan(pinned=(), concurrency=1), (), Value("i", 0), Settings(), 0.0, sender)
+    assert receiver.recv() is None  # the worker's closing message
+    conn.send(os.nice(0))
+
+
+def test_workers_yield_the_cpu_to_the_story_desk_and_the_dashboard() -> None:
+    ctx = get_context("fork")
+    receiver, sender = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_worker_then_report_niceness, args=(sender,))
+    proc.start()
+    sender.close()
+    assert receiver.recv() == min(os.nice(0) + WORKER_NICENESS, 19)
+    proc.join(timeout=10)

@@ -9,6 +9,8 @@ that finishes early takes more. The parent only writes to SQLite, so every core 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -19,6 +21,11 @@ from tui.core.fetch import FetchLimits, fetch_feed, make_client
 from tui.core.models import FeedConfig, FetchResult, ParsedFeed, Settings
 from tui.core.parse import parse_feed
 from tui.core.urls import host_of
+
+# Workers run at a lower priority than the process that started them and the story desk: on a busy
+# machine the desk, which clusters one article after another, is the long pole of a first poll
+# (500 feeds x 50 items on 2 cores: 10.5 s instead of 12.5 s), and the dashboard stays responsive.
+WORKER_NICENESS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +144,8 @@ async def _run(plan: WorkerPlan, shared: Sequence[Job], counter: Any, settings: 
 def run_worker(plan: WorkerPlan, shared: Sequence[Job], counter: Any, settings: Settings, now: float,
                conn: Connection) -> None:
     """Entry point of a worker process: fetch and parse, one message per feed, then None."""
+    with contextlib.suppress(OSError):  # parsing yields the CPU to the story desk and the dashboard
+        os.nice(WORKER_NICENESS)
     try:
         asyncio.run(_run(plan, shared, counter, settings, now, conn))
         conn.send(None)
