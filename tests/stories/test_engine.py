@@ -324,3 +324,25 @@ def test_an_engine_saved_when_document_frequencies_lived_in_the_engine_module_lo
     assert old != saved
     loaded = pickle.loads(old)
     assert not loaded.add("b", "Quake strikes Aceh, Indonesia", QUAKE, 60).new_story
+
+
+# A flood told three times, lower-cased and without names (like the Google News set), and a report
+# from its edge that arrives before anyone else's and reads too differently to join at once.
+RIVER_FLOOD = [("river floods force evacuation of riverside villages", "heavy rain swelled the river overnight and "
+          "rescuers evacuated hundreds of residents from riverside villages as water rose"),
+         ("riverside villages evacuated as river bursts banks", "rescuers evacuated residents from riverside "
+          "villages after heavy rain swelled the river which burst its banks overnight"),
+         ("hundreds evacuated from flooded riverside villages", "the river burst its banks after heavy rain and "
+          "rescuers evacuated hundreds from flooded riverside villages")]
+RIVER_EDGE = ("farmers count losses after flood", "farmers said crops and livestock were lost when water "
+              "covered fields near the river after the rain")
+
+
+def test_settling_runs_the_pending_rechecks_now() -> None:
+    engine = StoryEngine()
+    flood = [engine.add(f"f{i}", title, text, 0) for i, (title, text) in enumerate(RIVER_FLOOD)]
+    edge = engine.add("edge", *RIVER_EDGE, 0)
+    assert edge.new_story  # too different to join when it came; its recheck is 1,000 articles away
+    assert engine.settle() == ((edge.story, flood[0].story),)
+    assert engine.resolve(edge.story) == flood[0].story
+    assert not engine.rechecks and not engine.timed_rechecks and engine.settle() == ()

@@ -77,3 +77,14 @@ def test_a_line_that_is_not_utf8_is_named_and_ids_come_back_as_given(tmp_path: P
         out = tmp_path / f"{command}.jsonl"
         assert run(command, "--input", str(src), "--output", str(out)).returncode == 0
         assert json.loads(out.read_text())["id"] == 5
+
+
+def test_cluster_gives_small_stories_their_second_look_when_the_input_ends(tmp_path: Path) -> None:
+    from tests.stories.test_engine import RIVER_EDGE, RIVER_FLOOD
+
+    src = tmp_path / "in.jsonl"
+    rows = [{"id": i, "title": title, "summary": text} for i, (title, text) in enumerate([*RIVER_FLOOD, RIVER_EDGE])]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    out = tmp_path / "out.jsonl"
+    assert run("cluster", "--input", str(src), "--output", str(out)).returncode == 0
+    assert len({json.loads(line)["cluster"] for line in out.read_text().splitlines()}) == 1

@@ -75,6 +75,7 @@ def run_cluster(args: argparse.Namespace) -> int:
         if r.get("source"):
             title = labels.strip(str(r["source"]), title)
         out.append((r["id"], engine.add(str(r["id"]), title, text, clock).story))
+    engine.settle()  # the input has ended: small stories get the second look they were waiting for
     with _open_output(args.output) as handle:
         for article, story in out:
             handle.write(json.dumps({"id": article, "cluster": engine.resolve(story)}) + "\n")

@@ -247,7 +247,13 @@ class StoryEngine:
         folded = tuple((gone, story_id) for gone in merged) + self._recheck_small()
         return Assignment(article_id, self.resolve(story_id), created, best_sim, copy_of, folded)
 
-    def _recheck_small(self) -> tuple[tuple[int, int], ...]:
+    def settle(self) -> tuple[tuple[int, int], ...]:
+        """Run every recheck still pending (see _recheck_small) now; the (gone, kept) folds. For an input
+        that has ended (`wirewatch cluster`): no later article will come to bring their time, and the
+        stories they wait for have taken all the shape they will."""
+        return self._recheck_small(everything=True)
+
+    def _recheck_small(self, everything: bool = False) -> tuple[tuple[int, int], ...]:
         """Give small stories whose recheck is due another chance to join a larger story.
 
         A report that came before its story had taken shape (an odd angle, a short item) starts a
@@ -259,9 +265,9 @@ class StoryEngine:
         articles, into a topic blob. The larger story must name nothing either.
         """
         due: list[int] = []
-        while self.rechecks and self.rechecks[0][0] <= self.articles:
+        while self.rechecks and (everything or self.rechecks[0][0] <= self.articles):
             due.append(heapq.heappop(self.rechecks)[1])
-        while self.timed_rechecks and self.timed_rechecks[0][0] <= self.clock:
+        while self.timed_rechecks and (everything or self.timed_rechecks[0][0] <= self.clock):
             due.append(heapq.heappop(self.timed_rechecks)[1])
         p = self.params
         folded: list[tuple[int, int]] = []
