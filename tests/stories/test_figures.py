@@ -208,6 +208,10 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("between 5 and 8 people", [(5, "people")]),  # a range: 5 to 8
     ("More than two dozen schools", [(24, "schools")]),
     ("falling about 60m from a ridge", [(60, "meters")]),
+    ("The man fell about 600m while climbing", [(600, "meters")]),  # a distance travelled
+    ("the climbers walked 800m to the hut", [(800, "meters")]),
+    ("shares fell about 600m", []),  # not a distance; nor a sum without its currency
+    ("seven UN staff were injured and 12 crew rescued", [(7, "staff"), (12, "crew")]),  # collective nouns
     ("The 6-foot-9 senior needed nine points", [(9, "points")]),  # a height, like an age
     ("was injured in the first quarter two Sundays ago at Pittsburgh", []),  # a date
     ("three NHS trusts", [(3, "trusts")]),  # an acronym before the counted noun

@@ -71,7 +71,7 @@ COUNT_NOUNS = frozenset("""
 people dead killed injured wounded missing arrested deaths cases infections troops soldiers refugees
 migrants children students workers residents civilians patients doses jobs homes houses votes seats
 percent dollars euros pounds rupees yen pesos police officers members fans passengers protesters
-men women
+men women staff personnel crew cattle sheep livestock aircraft
 """.split())
 # "7 things to know": the number of items in a list article, not a figure.
 LISTICLE = frozenset("""
