@@ -67,18 +67,32 @@ def ecbplus_sentences() -> dict[tuple[str, str], str]:
     return sentences
 
 
+@lru_cache(maxsize=1)
+def ecbplus_titles() -> dict[tuple[str, str], str]:
+    """Titles of the ECB+ dev articles (whitespace folded), by article id and SHA-1."""
+    titles: dict[tuple[str, str], str] = {}
+    for line in shared("datasets", "ecbplus-dev.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            title = " ".join(row["title"].split())
+            titles[(row["id"], hashlib.sha1(title.encode()).hexdigest()[:16])] = title
+    return titles
+
+
 def key(value: float | None, counts: str) -> tuple[float | None, str]:
     return (round(value, 6) if value is not None else None, canonical_count(counts))
 
 
 def score(labels: list[dict[str, object]], articles: bool = False) -> tuple[float, float, list[str]]:
-    """Precision, recall and the errors of the extractor on labelled archive headlines or texts, or
-    on sentences of ECB+ articles (items with a `doc`) or of long archive texts (items with a
-    `sentence_sha1`), read as article text."""
+    """Precision, recall and the errors of the extractor on labelled archive headlines or texts, on
+    ECB+ headlines (items with a `doc` and a `title_sha1`), or on sentences, read as article text, of
+    ECB+ articles (items with a `doc`) or of long archive texts (items with a `sentence_sha1`)."""
     tp = fp = fn = 0
     errors = []
     for item in labels:
-        if "doc" in item:
+        if "doc" in item and "title_sha1" in item:
+            text, articles = ecbplus_titles()[(str(item["doc"]), str(item["title_sha1"]))], False
+        elif "doc" in item:
             text, articles = ecbplus_sentences()[(str(item["doc"]), str(item["sentence_sha1"]))], True
         elif "sentence_sha1" in item:
             text, articles = archive_long_sentences()[(str(item["outlet"]), str(item["sentence_sha1"]))], True
@@ -105,6 +119,7 @@ def score(labels: list[dict[str, object]], articles: bool = False) -> tuple[floa
     ("figure_labels_articles.json", "article texts", True),
     # full news articles of other years and outlets than the archive (2008-2013, sports, courts, quakes)
     ("figure_labels_ecbplus.json", "ECB+ sentences", False),
+    ("figure_labels_ecbplus_titles.json", "ECB+ headlines", False),
     # sentences of the longest item descriptions: many in Tagalog ("19,271 na mga bagong kaso")
     ("figure_labels_long_texts.json", "sentences of long archive texts", False),
 ])

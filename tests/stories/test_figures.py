@@ -212,6 +212,11 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("the climbers walked 800m to the hut", [(800, "meters")]),
     ("shares fell about 600m", []),  # not a distance; nor a sum without its currency
     ("seven UN staff were injured and 12 crew rescued", [(7, "staff"), (12, "crew")]),  # collective nouns
+    ("Powerful 6.1 magnitude earthquake injures dozens", [(6.1, "magnitude"), (None, "injured")]),
+    ("Quake hits Indonesia; 1 dead", [(1, "dead")]),  # a name before the punctuation names nothing
+    ("Earthquake Strikes Aceh Province Killing One", [(1, "dead")]),
+    ("the quake killed one person", [(1, "dead")]),
+    ("the blast killed one of the guards", []),  # "one of": a pronoun
     ("The 6-foot-9 senior needed nine points", [(9, "points")]),  # a height, like an age
     ("was injured in the first quarter two Sundays ago at Pittsburgh", []),  # a date
     ("three NHS trusts", [(3, "trusts")]),  # an acronym before the counted noun

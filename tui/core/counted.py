@@ -269,7 +269,7 @@ def designator_before(text: str, start: int) -> bool:
     if named and len(words) == 1 and start < 24 and last.endswith("ing"):
         return False  # the sentence's first word, a verb form: "Following 556 days"
     return named and not possessive and last.lower() not in _FUNCTION_WORDS \
-        and last.lower() not in APPROX and not last.endswith((":", ","))
+        and last.lower() not in APPROX and not last.endswith((":", ",", ";", "!", "?"))
 
 
 @lru_cache(maxsize=256)

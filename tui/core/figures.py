@@ -73,10 +73,13 @@ _CURRENCY = rf"(?-i:(?<![A-Za-z])(?:{_SYMBOL})\s?|(?<![A-Za-z])(?:{_LETTER_CURRE
 # too often a pronoun: "one of them", "the one who")
 _ONE_VICTIM = r"(?:person|man|woman|child|boy|girl|soldier|officer|civilian)\s+(?:was\s+|has\s+been\s+)?" \
               r"(?:killed|dead|died|injured|wounded|hurt|missing)"
+_AFTER_CASUALTY_VERB = "(?:" + "|".join(f"(?<={verb} )" for verb in (
+    "killed", "killing", "kills", "injured", "injuring", "injures", "wounded", "wounding", "wounds")) + ")"
 _QUANTITY = re.compile(
     rf"(?P<approx>\b(?:{'|'.join(APPROX)})\s+)?"
     rf"(?P<cur>{_CURRENCY})?"
     rf"(?:(?P<num>{_NUM})|(?P<word>\b(?:{_SPELLED})\b|(?<=at least )one\b|\bone(?=\s+(?:{_ONE_VICTIM})\b)"
+    rf"|{_AFTER_CASUALTY_VERB}one\b(?!\s+(?:of|another|after)\b)"  # "killing one", "killed one person"
     rf"|\bone(?=[\s-](?:thousand|million|billion|trillion)\b)))"
     rf"(?:(?:\s|-(?=[a-z]{{5}}))?(?P<scale>{_SCALE}))?"
     rf"(?:\s?(?:-|–|to|and)\s?(?P<cur2>{_CURRENCY})?(?:(?P<num2>{_NUM})|(?<=to )(?P<word2>(?:{_SPELLED})\b))"
@@ -170,8 +173,9 @@ def _not_a_figure(m: re.Match[str], text: str, start: int, end: int) -> bool:
     after_number = text[m.end("num"):]
     return bool(
         (not m.group("cur") and not m.group("pct") and designator_before(text, start)
-         and not _AGO.match(text, end) and not _MAGNITUDE.search(text[max(0, start - 11):start]))
-        # COVID-19, Level 4 (but "from Sudan 6 months ago", "a magnitude-6.1 earthquake")
+         and not _AGO.match(text, end) and not _MAGNITUDE.search(text[max(0, start - 11):start])
+         and not _MAGNITUDE_AFTER.match(text, end))
+        # COVID-19, Level 4 (but "from Sudan 6 months ago", "a magnitude-6.1 earthquake", "Powerful 6.1 magnitude")
         or _ORDINAL_AFTER.match(after_number)  # 201st
         or is_list_number(text, start, end)  # "1. Read the terms"
         or (not (m.group("scale") or m.group("pct")) and re.match(r"[A-Za-z]", text[end:end + 1])
