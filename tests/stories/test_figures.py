@@ -217,6 +217,9 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("Earthquake Strikes Aceh Province Killing One", [(1, "dead")]),
     ("the quake killed one person", [(1, "dead")]),
     ("the blast killed one of the guards", []),  # "one of": a pronoun
+    ("missing 10 of the Saints' 16 games", [(16, "games")]),  # a part of a set: the set's size is the figure
+    ("Three of the four Israeli soldiers killed", [(4, "soldiers")]),
+    ("with the 8 Block crew he belonged to", []),  # a gang's name
     ("The 6-foot-9 senior needed nine points", [(9, "points")]),  # a height, like an age
     ("was injured in the first quarter two Sundays ago at Pittsburgh", []),  # a date
     ("three NHS trusts", [(3, "trusts")]),  # an acronym before the counted noun

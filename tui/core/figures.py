@@ -27,6 +27,7 @@ from tui.core.figwords import (
     APPROX,
     BOILERPLATE,
     CALL_TO_ACTION,
+    COLLECTIVE,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     LISTICLE,
@@ -115,6 +116,9 @@ _FROM_BEFORE = re.compile(r"(?:\bfrom\s+(?:(?:last|the previous)\s+\w+['’]s\s+
                           r"\bincluding\s+)$", re.I)  # "up from 20", "from last Sunday's 29,173", "including 926"
 _VERB_AFTER = re.compile(r"\s+(?:were|are|have|had)\b")  # "919 cases were local, 90 were in dormitories"
 _OUT_OF = re.compile(rf"\s+(?:out\s+of|in)\s+(?:\d|(?:{_SPELLED})\b)", re.I)  # "four out of five", "one in ten"
+# "three of the four soldiers", "10 of the Saints' 16 games": a part of a set whose size is the figure
+_OF_THE_SET = re.compile(rf"\s+of\s+(?:(?i:the|his|her|their|its|our|these|those)\s+)?"
+                         rf"(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*)*['’]s?\s+)?(?:\d|(?i:{_SPELLED})\b)")
 _OUT_OF_BEFORE = re.compile(rf"(?:\d|\b(?:{_SPELLED}|one))\s+(?:out\s+of|in)\s+(?:every\s+)?$|\d\s+of\s+(?:every\s+)?$",
                             re.I)  # not "out of £250,000"; "landing 178 of 369 punches"
 _PARENT_OF = re.compile(r"\b(?:mother|father|mum|mom|dad|parent)\s+of\s*$", re.I)  # "a mother of two": her children
@@ -164,7 +168,8 @@ def _not_a_figure(m: re.Match[str], text: str, start: int, end: int) -> bool:
     if _PARENT_OF.search(text[max(0, start - 12):start]) or _AGED.search(text[max(0, start - 30):start]):
         return True  # "a mother of two": her children; "children aged from one to 12 years": ages
     money = bool(m.group("cur") or m.group("scale"))
-    if (_OUT_OF.match(text, end) and not money) or _OUT_OF_BEFORE.search(text[max(0, start - 20):start]):
+    if ((_OUT_OF.match(text, end) or _OF_THE_SET.match(text, end)) and not money) \
+            or _OUT_OF_BEFORE.search(text[max(0, start - 20):start]):
         return True  # a ratio: "four out of five adults" (not "$35m in two rounds")
     if not num:  # a spelled number only names something after a designator: "alert level four"
         words = text[max(0, start - 24):start].split()
@@ -231,6 +236,9 @@ def _what_is_counted(m: re.Match[str], text: str, start: int, end: int,
         bool(before_last) and last.endswith("s") and all(w.islower() for w in before_last))
     if last[:1].isupper() and not counted_group and not title_case(text):
         return None  # a name with a number in it: "12 Angry Men", "Four Points" (not "12 LGAs")
+    if last.lower() in COLLECTIVE and any(w[:1].isupper() and not w.isupper() for w in before_last) \
+            and not title_case(text):
+        return None  # "the 8 Block crew" is a gang's name (but "seven UN staff")
     if not head and m.group("word"):  # "deaths go up by eight to 164"
         head = thing = counted_before(text, start)
     if not head and m.group("num"):
