@@ -12,14 +12,17 @@ from operator import itemgetter
 Persons = dict[str, float]  # surname → weight of its mentions (a headline mention counts 3, the lead's 1)
 
 KEEP = 24  # people remembered per story
+# Nationalities are written alone and after other names too ("Australian", "Western Australian"), but
+# they name no one: "an Australian climber" is not a person called Australian.
+DEMONYM_ENDINGS = ("ian", "ish", "ese", "ean")
 
 
 def persons(spec: dict[str, float]) -> Persons:
     """The people among a report's names (`e:` specifics, see features.document_features): a surname
     that stands alone ("Williams") and also ends a longer name ("Jamal Williams"), weighed by all their
-    mentions. A place or organisation is seldom written both ways; when it is ("the New Orleans Saints …
-    the Saints"), it is shared by the reports it could be confused in."""
-    singles = {t[2:] for t in spec if t.startswith("e:") and " " not in t}
+    mentions; not a nationality. A place or organisation is seldom written both ways; when it is ("the
+    New Orleans Saints … the Saints"), it is shared by the reports it could be confused in."""
+    singles = {t[2:] for t in spec if t.startswith("e:") and " " not in t and not t.endswith(DEMONYM_ENDINGS)}
     if not singles:
         return {}
     out: Persons = {}
