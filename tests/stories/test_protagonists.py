@@ -34,6 +34,7 @@ def test_people_are_names_written_in_full_and_then_by_surname() -> None:
     assert persons({"e:tomas brandt": 1.0, "e:harbour city": 1.0}) == {}
     # nor is a nationality, alone and after another name
     assert persons({"e:australian": 3.0, "e:western australian": 1.0, "e:british": 1.0, "e:new british": 1.0}) == {}
+    assert persons({"e:dean": 3.0, "e:howard dean": 1.0}) == {"dean": 4.0}  # a short word so ending is a name
 
 
 def test_a_main_person_is_compared_only_when_prominent_and_only_against_the_other_main_person() -> None:

@@ -28,9 +28,9 @@ class EngineParams:
     centroid_terms: int = 400  # terms kept per story centroid
     merge_candidates: int = 6  # stories compared with a story that might merge
     merge_terms: int = 60  # strongest terms of the smaller story compared when checking a merge
-    copy_ratio: float = 92.0  # rapidfuzz ratio of headline + lead above which a report is a copy
     protagonist_weight: float = 4.0  # a main person's mentions per report: named in the headline and the lead
     protagonist_share: float = 0.4  # below this share of its own main person's weight, another's is a mention
+    copy_ratio: float = 92.0  # rapidfuzz ratio of headline + lead above which a report is a copy
     copy_memory: int = 40  # recent members of a story compared for copies
 
 

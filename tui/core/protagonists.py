@@ -13,8 +13,13 @@ Persons = dict[str, float]  # surname → weight of its mentions (a headline men
 
 KEEP = 24  # people remembered per story
 # Nationalities are written alone and after other names too ("Australian", "Western Australian"), but
-# they name no one: "an Australian climber" is not a person called Australian.
+# they name no one: "an Australian climber" is not a person called Australian. (Shorter words with these
+# endings are names: Dean, Ian.)
 DEMONYM_ENDINGS = ("ian", "ish", "ese", "ean")
+
+
+def _nationality(word: str) -> bool:
+    return len(word) >= 6 and word.endswith(DEMONYM_ENDINGS)
 
 
 def persons(spec: dict[str, float]) -> Persons:
@@ -22,7 +27,7 @@ def persons(spec: dict[str, float]) -> Persons:
     that stands alone ("Williams") and also ends a longer name ("Jamal Williams"), weighed by all their
     mentions; not a nationality. A place or organisation is seldom written both ways; when it is ("the
     New Orleans Saints … the Saints"), it is shared by the reports it could be confused in."""
-    singles = {t[2:] for t in spec if t.startswith("e:") and " " not in t and not t.endswith(DEMONYM_ENDINGS)}
+    singles = {t[2:] for t in spec if t.startswith("e:") and " " not in t and not _nationality(t[2:])}
     if not singles:
         return {}
     out: Persons = {}
@@ -37,7 +42,7 @@ def persons(spec: dict[str, float]) -> Persons:
 
 
 def add_persons(into: Persons, more: Persons) -> Persons:
-    """A story's people after adding a report's (or another story's); the KEEP heaviest are kept."""
+    """A story's people after adding a report's (or another story's); past twice KEEP, the KEEP heaviest."""
     if not more:
         return into
     merged = dict(into)
