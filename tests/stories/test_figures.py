@@ -220,6 +220,11 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("missing 10 of the Saints' 16 games", [(16, "games")]),  # a part of a set: the set's size is the figure
     ("Three of the four Israeli soldiers killed", [(4, "soldiers")]),
     ("with the 8 Block crew he belonged to", []),  # a gang's name
+    ("Through 14 games in the season", [(14, "games")]),  # a capitalised preposition names nothing
+    ("Another two people are also reported to have been killed", [(2, "dead")]),
+    ("40 candidates in the capital, 46 in Akhal region and 25 in Balkan region",  # a list counts alike
+     [(40, "candidates"), (46, "candidates"), (25, "candidates")]),
+    ("He scored 20 points, 5 in the first half", [(20, "points")]),
     ("The 6-foot-9 senior needed nine points", [(9, "points")]),  # a height, like an age
     ("was injured in the first quarter two Sundays ago at Pittsburgh", []),  # a date
     ("three NHS trusts", [(3, "trusts")]),  # an acronym before the counted noun

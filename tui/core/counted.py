@@ -183,7 +183,7 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
         pos = match.end()
         if low in _PEOPLE:
             look = pos
-            for _ in range(3):  # "people killed", "people were killed", "people are found dead"
+            for _ in range(7):  # "people killed", "people were killed", "people are also reported to have been killed"
                 after = _WORD_AFTER.match(text, look)
                 if not after:
                     break
@@ -193,7 +193,8 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
                     return following, text[end - 0:end_at].strip(), end_at
                 if following not in {"are", "were", "was", "have", "has", "been", "found", "confirmed", "reported",
                                      "also", "reportedly", "later", "all",
-                                     "feared", "now", "left", "believed"}:
+                                     "feared", "now", "left", "believed", "to", "be", "said", "thought",
+                                     "presumed", "understood"}:
                     break
                 look = after.end()
         # a nationality or an acronym's plural counts a group: "30,000 Sudanese", "5 Chinese nationals",
@@ -246,7 +247,8 @@ def of_phrase(text: str, end: int) -> tuple[str, int]:
 # Capitalised at the start of a sentence, these words before a number name nothing ("The 10 lawmakers").
 _FUNCTION_WORDS = frozenset("""
 the a an all some only another these those its his her their our my your and but or of in on at for
-with by to from as after before than just another every each both am pm a.m. p.m.
+with by to from as after before than just another every each both through over under during within since
+until about around am pm a.m. p.m.
 """.split())  # the last: a time right before ("12:14 AM 919 cases")
 
 

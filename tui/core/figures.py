@@ -115,6 +115,9 @@ _FELL_METRES_BEFORE = re.compile(r"\b(?:man|woman|climber|hiker|skier|boy|girl|c
 _FROM_BEFORE = re.compile(r"(?:\bfrom\s+(?:(?:last|the previous)\s+\w+['’]s\s+)?|\bcompared\s+(?:with|to)\s+|"
                           r"\bincluding\s+)$", re.I)  # "up from 20", "from last Sunday's 29,173", "including 926"
 _VERB_AFTER = re.compile(r"\s+(?:were|are|have|had)\b")  # "919 cases were local, 90 were in dormitories"
+# "37 of the candidates registered in the capital, 46 in Akhal region, 25 in Balkan region"
+_LISTED_BEFORE = re.compile(r"(?:,|\band)\s+$")
+_IN_PLACE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
 _OUT_OF = re.compile(rf"\s+(?:out\s+of|in)\s+(?:\d|(?:{_SPELLED})\b)", re.I)  # "four out of five", "one in ten"
 # "three of the four soldiers", "10 of the Saints' 16 games": a part of a set whose size is the figure
 _OF_THE_SET = re.compile(rf"\s+of\s+(?:(?i:the|his|her|their|its|our|these|those)\s+)?"
@@ -203,13 +206,14 @@ def _base(previous: list[Figure]) -> Figure | None:
 def _inherited(text: str, start: int, end: int, previous: list[Figure]) -> tuple[str, str]:
     """A number that counts what the last one did: '24 new cases - 3 unlinked' (only a modifier
     follows), '24 cases, up from 20 on Saturday', '29,612 new cases ... from last Sunday's 29,173',
-    '919 cases were local, 90 were in dormitories'."""
+    '919 cases were local, 90 were in dormitories', '37 candidates in Ashgabat, 46 in Akhal'."""
     if not previous:
         return "", ""
     rest = text[end:end + 20].strip(" ;,)").split()
     if rest and rest[0] in MODIFIERS and re.match(r"\s*[a-z]+\s*(?:[;,)]|$)", text[end:end + 20]):
         return previous[-1].counts, rest[0]
-    if _FROM_BEFORE.search(text[max(0, start - 40):start]) or _VERB_AFTER.match(text, end):
+    if _FROM_BEFORE.search(text[max(0, start - 40):start]) or _VERB_AFTER.match(text, end) \
+            or (_LISTED_BEFORE.search(text[max(0, start - 6):start]) and _IN_PLACE_AFTER.match(text, end)):
         base = _base(previous)
         return (base.counts, "") if base else ("", "")
     return "", ""
