@@ -225,6 +225,7 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("40 candidates in the capital, 46 in Akhal region and 25 in Balkan region",  # a list counts alike
      [(40, "candidates"), (46, "candidates"), (25, "candidates")]),
     ("He scored 20 points, 5 in the first half", [(20, "points")]),
+    ("Klitschko (52-3, 46 KOs) beat Thompson (36-3, 24 KO)", [(46, "knockouts"), (24, "knockouts")]),  # not the records
     ("The 6-foot-9 senior needed nine points", [(9, "points")]),  # a height, like an age
     ("was injured in the first quarter two Sundays ago at Pittsburgh", []),  # a date
     ("three NHS trusts", [(3, "trusts")]),  # an acronym before the counted noun

@@ -135,6 +135,7 @@ _SYNONYMS = (
     ("reservists", "reservist"),
     ("homes", "houses", "buildings"),
     ("vaccinations", "vaccines", "doses", "jabs"),
+    ("knockouts", "knockout", "ko", "kos", "ko's"),  # a boxer's record: "(52-3, 46 KOs)"
 )
 _CANONICAL = {word: group[0] for group in _SYNONYMS for word in group}
 
