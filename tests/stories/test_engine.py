@@ -328,12 +328,16 @@ def test_an_engine_saved_when_document_frequencies_lived_in_the_engine_module_lo
 
 # A flood told three times, lower-cased and without names (like the Google News set), and a report
 # from its edge that arrives before anyone else's and reads too differently to join at once.
-RIVER_FLOOD = [("river floods force evacuation of riverside villages", "heavy rain swelled the river overnight and "
-          "rescuers evacuated hundreds of residents from riverside villages as water rose"),
-         ("riverside villages evacuated as river bursts banks", "rescuers evacuated residents from riverside "
-          "villages after heavy rain swelled the river which burst its banks overnight"),
-         ("hundreds evacuated from flooded riverside villages", "the river burst its banks after heavy rain and "
-          "rescuers evacuated hundreds from flooded riverside villages")]
+RIVER_FLOOD = [
+    ("river floods force evacuation of riverside villages",
+     "heavy rain swelled the river overnight and rescuers evacuated hundreds of residents from riverside villages "
+     "as water rose"),
+    ("riverside villages evacuated as river bursts banks",
+     "rescuers evacuated residents from riverside villages after heavy rain swelled the river which burst its "
+     "banks overnight"),
+    ("hundreds evacuated from flooded riverside villages",
+     "the river burst its banks after heavy rain and rescuers evacuated hundreds from flooded riverside villages"),
+]
 RIVER_EDGE = ("farmers count losses after flood", "farmers said crops and livestock were lost when water "
               "covered fields near the river after the rain")
 
