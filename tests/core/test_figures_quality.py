@@ -19,13 +19,18 @@ from tui.core.parse import html_to_text
 DATA = Path(__file__).parent / "data"
 
 
+def sha(text: str) -> str:
+    """How the sets name a text: the first 16 hex digits of its SHA-1."""
+    return hashlib.sha1(text.encode()).hexdigest()[:16]
+
+
 @lru_cache(maxsize=1)
 def archive_titles() -> dict[tuple[str, str], str]:
     titles: dict[tuple[str, str], str] = {}
     for path in sorted(shared("feeds", "archive-dev").glob("*/*.xml")):
         for entry in feedparser.parse(path.read_bytes()).entries:
             title = entry.get("title", "")
-            titles[(path.parent.name, hashlib.sha1(title.encode()).hexdigest()[:16])] = title
+            titles[(path.parent.name, sha(title))] = title
     return titles
 
 
@@ -37,7 +42,7 @@ def archive_texts() -> dict[tuple[str, str], str]:
         for entry in feedparser.parse(path.read_bytes()).entries:
             raw = entry.get("summary", "") or ""
             text = " ".join((html_to_text(raw) if "<" in raw else raw).split())
-            texts[(path.parent.name, hashlib.sha1(text.encode()).hexdigest()[:16])] = text
+            texts[(path.parent.name, sha(text))] = text
     return texts
 
 
@@ -51,32 +56,28 @@ def archive_long_sentences() -> dict[tuple[str, str], str]:
     for (outlet, _), text in archive_texts().items():
         if len(text) > 400:
             for sentence in SENTENCE.split(text):
-                sentences[(outlet, hashlib.sha1(sentence.encode()).hexdigest()[:16])] = sentence
+                sentences[(outlet, sha(sentence))] = sentence
     return sentences
+
+
+@lru_cache(maxsize=1)
+def ecbplus_rows() -> list[dict[str, str]]:
+    """The ECB+ dev articles, read once for both of their sets."""
+    lines = shared("datasets", "ecbplus-dev.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
 
 
 @lru_cache(maxsize=1)
 def ecbplus_sentences() -> dict[tuple[str, str], str]:
     """Sentences of the ECB+ dev articles, by article id and SHA-1 (split as when they were drawn)."""
-    sentences: dict[tuple[str, str], str] = {}
-    for line in shared("datasets", "ecbplus-dev.jsonl").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            row = json.loads(line)
-            for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z\"'])", " ".join(row["text"].split())):
-                sentences[(row["id"], hashlib.sha1(sentence.encode()).hexdigest()[:16])] = sentence
-    return sentences
+    return {(row["id"], sha(sentence)): sentence for row in ecbplus_rows()
+            for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z\"'])", " ".join(row["text"].split()))}
 
 
 @lru_cache(maxsize=1)
 def ecbplus_titles() -> dict[tuple[str, str], str]:
     """Titles of the ECB+ dev articles (whitespace folded), by article id and SHA-1."""
-    titles: dict[tuple[str, str], str] = {}
-    for line in shared("datasets", "ecbplus-dev.jsonl").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            row = json.loads(line)
-            title = " ".join(row["title"].split())
-            titles[(row["id"], hashlib.sha1(title.encode()).hexdigest()[:16])] = title
-    return titles
+    return {(row["id"], sha(title)): title for row in ecbplus_rows() for title in [" ".join(row["title"].split())]}
 
 
 def key(value: float | None, counts: str) -> tuple[float | None, str]:

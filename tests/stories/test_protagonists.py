@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pickle
-
 from tui.core.cluster import StoryEngine
 from tui.core.features import document_features
 from tui.core.protagonists import about_other_people, add_persons, persons
@@ -75,11 +73,3 @@ def test_reports_about_the_same_person_join() -> None:
     second = engine.add("b", "Rovers striker Brandt held for drunk driving", ONE_AGAIN, 600)
     assert not second.new_story and second.story == first.story
 
-
-def test_an_engine_saved_before_people_were_told_apart_loads() -> None:
-    engine = StoryEngine()
-    engine.add("a", "Rovers' Brandt arrested on suspicion of drunk driving", ONE, 0)
-    for story in engine.stories.values():
-        del story.persons  # as saved by an earlier version
-    loaded = pickle.loads(pickle.dumps(engine))
-    assert not loaded.add("b", "Rovers striker Brandt held for drunk driving", ONE_AGAIN, 600).new_story
