@@ -15,6 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tests.bench.budget import Budget, measure_budget
 from tests.bench.measure import Run, measure
 
 REPO = Path(__file__).resolve().parents[2]
@@ -81,19 +82,30 @@ def main() -> None:
             work = Path(tmp)
             ours = wirewatch_runs(port, args.feeds, args.concurrency, work, args.rounds)
             theirs = newsboat_runs(port, args.feeds, args.concurrency, work, args.rounds)
+            budget = measure_budget(args.feeds, args.items, work / "ww0.db", work)
     finally:
         server.kill()
     print(f"pipeline: {args.feeds} feeds x {args.items} items, concurrency {args.concurrency}, "
           f"best of {args.rounds}")
     for label, idx, other in (("cold", 0, 0), ("warm", 1, 1), ("cold + stories", 2, 0)):
         w = best(ours, idx)
-        line = f"  {label:>14}: wirewatch {w.seconds:6.2f} s {w.peak_mb:6.1f} MB"
+        line = f"  {label:>14}: wirewatch {w.seconds:6.2f} s ({w.cpu_seconds:5.1f} CPU s) {w.peak_mb:6.1f} MB"
         if theirs:
             n = best(theirs, other)
-            line += f" | newsboat {n.seconds:6.2f} s {n.peak_mb:6.1f} MB | ratio {w.seconds / n.seconds:.3f}x"
+            line += (f" | newsboat {n.seconds:6.2f} s ({n.cpu_seconds:5.1f} CPU s) {n.peak_mb:6.1f} MB"
+                     f" | ratio {w.seconds / n.seconds:.3f}x")
         else:
             line += " | newsboat not installed (apt-get install newsboat)"
         print(line)
+    print_budget(budget, best(theirs, 0) if theirs else None)
+
+
+def print_budget(budget: Budget, newsboat_cold: Run | None) -> None:
+    """The CPU time of the cold poll's two big parts, each alone, against what 2 cores give in newsboat's time."""
+    print(f"  CPU budget: feedparser alone {budget.parse:.1f} CPU s; story desk alone on the "
+          f"{budget.articles} stored articles {budget.desk:.1f} CPU s")
+    if newsboat_cold is not None:
+        print(f"  2 cores x newsboat's cold wall time = {2 * newsboat_cold.seconds:.1f} CPU s available")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,9 @@
-"""Run a command and measure its wall time and the peak resident memory of its whole process tree."""
+"""Run a command and measure its wall time, the CPU time and the peak resident memory of its whole process tree."""
 
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import threading
 import time
@@ -17,6 +18,7 @@ class Run:
     seconds: float
     peak_mb: float
     returncode: int
+    cpu_seconds: float = 0.0  # user + system time of the command and every process it waited for
 
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
@@ -38,8 +40,10 @@ def _tree_rss(root: int) -> int:
 
 
 def measure(cmd: list[str], env: dict[str, str] | None = None, cwd: str | None = None) -> Run:
-    """Run `cmd` to completion, sampling its process tree's memory every 20 ms."""
+    """Run `cmd` to completion, sampling its process tree's memory every 20 ms. Its CPU time is what the
+    kernel accounts to this process's children while it runs (only the command runs as one)."""
     peak = 0
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=cwd)
     done = threading.Event()
@@ -58,4 +62,6 @@ def measure(cmd: list[str], env: dict[str, str] | None = None, cwd: str | None =
     sampler.join()
     if proc.returncode != 0:
         print(f"  ! {cmd[0]} exited {proc.returncode}: {err.decode(errors='replace')[-500:]}")
-    return Run(seconds, peak / 1e6, proc.returncode)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Run(seconds, peak / 1e6, proc.returncode, cpu)
