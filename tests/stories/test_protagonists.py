@@ -35,6 +35,25 @@ def test_people_are_names_written_in_full_and_then_by_surname() -> None:
     assert persons({"e:dean": 3.0, "e:howard dean": 1.0}) == {"dean": 4.0}  # a short word so ending is a name
 
 
+def test_a_team_or_a_place_written_in_full_and_then_short_is_no_one() -> None:
+    # "Harbour City … City": the club, not a player called City; "North Korea … Korea": a country
+    assert persons({"e:harbour city": 1.0, "e:city": 3.0, "e:tomas brandt": 1.0, "e:brandt": 3.0}) == {"brandt": 4.0}
+    assert persons({"e:north korea": 1.0, "e:korea": 3.0, "e:western australia": 1.0, "e:australia": 1.0}) == {}
+    # a longer name that starts with a place still ends with the person
+    assert persons({"e:new zealand prime minister jacinda ardern": 1.0, "e:ardern": 3.0}) == {"ardern": 4.0}
+
+
+def test_a_report_about_a_clubs_manager_joins_the_story_of_the_clubs_match() -> None:
+    match = ("Harbour City were held to a goalless draw by Port Amberley on Saturday. City dominated possession "
+             "but Amberley goalkeeper Ivo Rask saved twice from close range. City stay third in the table.")
+    manager = ("Harbour City manager Sven Aldous says he feels guilty after the goalless draw with Port Amberley, "
+               "in which his side failed to score. Aldous said City had to be sharper in front of goal.")
+    engine = StoryEngine()
+    first = engine.add("a", "Harbour City 0-0 Port Amberley: shot-shy City held by Amberley", match, 0)
+    second = engine.add("b", "Aldous feels guilty after City's goalless draw with Port Amberley", manager, 3600)
+    assert second.story == first.story
+
+
 def test_a_main_person_is_compared_only_when_prominent_and_only_against_the_other_main_person() -> None:
     brandt = {"brandt": 6.0, "rovers": 2.0}
     okafor = {"okafor": 6.0, "rovers": 2.0}

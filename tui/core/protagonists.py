@@ -18,22 +18,49 @@ KEEP = 24  # people remembered per story
 DEMONYM_ENDINGS = ("ian", "ish", "ese", "ean")
 
 
+# Words that end the names of teams, places and bodies ("Manchester City … City", "Blackburn Rovers …
+# Rovers"): written alone, they are that team or place, not someone's surname. (Not "Villa", "Bay" or
+# "Court": David Villa, Michael Bay, Margaret Court.)
+NAME_HEADS = frozenset("""
+city united county town rovers athletic albion wanderers rangers hotspur island islands coast
+state states republic kingdom territory province district university college school council party
+league club hospital airport station
+""".split())
+# A two-word name that starts with a compass point, "new" or a kind of place is a place: "Korea" in "North Korea",
+# "Australia" in "Western Australia" and "Zealand" in "New Zealand" are not surnames. (A longer one
+# may end in a person: "New Zealand Prime Minister Jacinda Ardern".)
+PLACE_QUALIFIERS = frozenset("""
+north south east west northern southern eastern western central new upper lower greater
+port mount lake fort cape
+""".split())
+
+
 def _nationality(word: str) -> bool:
     return len(word) >= 6 and word.endswith(DEMONYM_ENDINGS)
+
+
+def _surname_of(name: str) -> str:
+    """The word a longer name would be shortened to if it were a person's, else "" (a place's)."""
+    words = name.split(" ")
+    if len(words) == 2 and words[0] in PLACE_QUALIFIERS:
+        return ""
+    return words[-1]
 
 
 def persons(spec: dict[str, float]) -> Persons:
     """The people among a report's names (`e:` specifics, see features.document_features): a surname
     that stands alone ("Williams") and also ends a longer name ("Jamal Williams"), weighed by all their
-    mentions; not a nationality. A place or organisation is seldom written both ways; when it is ("the
-    New Orleans Saints … the Saints"), it is shared by the reports it could be confused in."""
-    singles = {t[2:] for t in spec if t.startswith("e:") and " " not in t and not _nationality(t[2:])}
+    mentions; not a nationality, nor the last word of a team's or a place's name ("City" of "Manchester
+    City", "Korea" of "North Korea"). Other places and organisations are seldom written both ways; when
+    one is ("the New Orleans Saints … the Saints"), it is shared by the reports it could be confused in."""
+    singles = {t[2:] for t in spec if t.startswith("e:") and " " not in t and not _nationality(t[2:])
+               and t[2:] not in NAME_HEADS}
     if not singles:
         return {}
     out: Persons = {}
     for term, weight in spec.items():
         if term.startswith("e:") and " " in term:
-            last = term.rsplit(" ", 1)[1]
+            last = _surname_of(term[2:])
             if last in singles:
                 out[last] = out.get(last, 0.0) + weight
     for name in out:
