@@ -242,6 +242,10 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("crimes he committed in three Texas counties", [(3, "counties")]),
     ("inmates spend 23 of every 24 hours locked up", []),  # a ratio
     ("gained its independence from Sudan 6 months ago", [(6, "months")]),  # a name before a span ago
+    ("The order gives Congress 60 days to review the sale", [(60, "days")]),  # a span given to someone named
+    ("Windows 10 days of updates", []),  # a version: after a name, only a span given "to" or "for" something
+    ("Crews from 31 fire apparatus responded", [(31, "apparatus")]),  # a count noun that is its own plural
+    ("found 12 new species of frog in the BMW 5 Series", [(12, "species")]),  # not after a name
     ("returned an interception 35-yards for a pick-six", [(35, "yards")]),
     ("the coastal city of population 167,000, where", [(167_000, "population")]),
     ("SeaMicro, which raised $35m in two rounds of funding", [(35_000_000, "dollars"), (2, "rounds")]),  # no ratio

@@ -127,6 +127,9 @@ _OUT_OF_BEFORE = re.compile(rf"(?:\d|\b(?:{_SPELLED}|one))\s+(?:out\s+of|in)\s+(
 _PARENT_OF = re.compile(r"\b(?:mother|father|mum|mom|dad|parent)\s+of\s*$", re.I)  # "a mother of two": her children
 _AGED = re.compile(r"\baged\s+(?:from\s+|between\s+)?(?:\w+\s+(?:to|and)\s+)?$", re.I)
 _AGO = re.compile(r"\s+(?:years?|months?|weeks?|days?|hours?)\s+(?:ago|earlier|later|before)\b", re.I)
+# a span of time given to someone named: "gives Congress 60 days to review" (no version or level is
+# followed by "days": "Windows 10 users", "Level 4 restrictions")
+_SPAN_AFTER = re.compile(r"\s+(?:hours|days|weeks|months)\s+(?:to|for)\b")
 _MINUS = re.compile(r"\bminus\s*$", re.I)
 _GROUP_OF = re.compile(r"\b(family|group|party|crew|gang) of\s*$", re.I)
 _SPELLED_DESIGNATORS = frozenset({"level", "phase", "stage", "tier", "category", "grade", "class", "round", "step"})
@@ -181,8 +184,8 @@ def _not_a_figure(m: re.Match[str], text: str, start: int, end: int) -> bool:
     after_number = text[m.end("num"):]
     return bool(
         (not m.group("cur") and not m.group("pct") and designator_before(text, start)
-         and not _AGO.match(text, end) and not _MAGNITUDE.search(text[max(0, start - 11):start])
-         and not _MAGNITUDE_AFTER.match(text, end))
+         and not _AGO.match(text, end) and not _SPAN_AFTER.match(text, end)
+         and not _MAGNITUDE.search(text[max(0, start - 11):start]) and not _MAGNITUDE_AFTER.match(text, end))
         # COVID-19, Level 4 (but "from Sudan 6 months ago", "a magnitude-6.1 earthquake", "Powerful 6.1 magnitude")
         or _ORDINAL_AFTER.match(after_number)  # 201st
         or is_list_number(text, start, end)  # "1. Read the terms"
