@@ -246,6 +246,14 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("Windows 10 days of updates", []),  # a version: after a name, only a span given "to" or "for" something
     ("Crews from 31 fire apparatus responded", [(31, "apparatus")]),  # a count noun that is its own plural
     ("found 12 new species of frog in the BMW 5 Series", [(12, "species")]),  # not after a name
+    ("Between 60 and 100 rioters gathered", [(60, "rioters")]),  # a preposition starting a sentence names nothing
+    ("the five young men - sons of a dentist - stood", [(5, "men")]),  # a compound does not run across a dash
+    ("on the nine acre site, a 20 mile drive away", [(9, "acres"), (20, "miles")]),  # a unit as a modifier
+    ("a 2 year old boy and their 12 week unborn child", []),  # ages
+    ("scored 2 second half goals", [(2, "goals")]),
+    ("deputies arrested one man; police arrested 12 in raids", [(1, "arrested"), (12, "arrested")]),
+    ("One day after the strike, a year ago, one year ago", [(1, "days"), (1, "years")]),  # a span before or after
+    ("one day, he left", []),
     ("returned an interception 35-yards for a pick-six", [(35, "yards")]),
     ("the coastal city of population 167,000, where", [(167_000, "population")]),
     ("SeaMicro, which raised $35m in two rounds of funding", [(35_000_000, "dollars"), (2, "rounds")]),  # no ratio

@@ -22,6 +22,9 @@ from tui.core.figwords import (
 )
 
 _WORD_AFTER = re.compile(r"[\s\-\"“”‘]*([A-Za-z][\w'’.-]*)[\"“”’]?")
+_NOT_SPACED_UNITS = frozenset({"second", "foot", "inch"})  # "2 second half goals", "the 6 foot 9 forward"
+_AGE_AFTER = re.compile(r"[\s-]+(?:olds?|unborn)\b", re.I)  # "a 2 year old", "their 12 week unborn child"
+_HEAD_AFTER = re.compile(r"\s+([A-Za-z][\w'’.-]*)")  # the next word of a compound: not across a dash
 
 
 def is_count_word(low: str) -> bool:
@@ -76,17 +79,18 @@ def casualty_before(text: str, start: int, head: str) -> str:
     return "dead" if verb.startswith("kill") else "injured" if verb.startswith(("injur", "wound")) else head
 
 
-_BARE_VERB = re.compile(r"\b(kill(?:s|ed|ing)?|injur(?:es|ed|ing)|wound(?:s|ed|ing))\s+"
+_BARE_VERB = re.compile(r"\b(kill(?:s|ed|ing)?|injur(?:es|ed|ing)|wound(?:s|ed|ing)|arrest(?:s|ed|ing))\s+"
                         r"(?:(?:at\s+least|about|around|some|nearly|more\s+than|over|up\s+to)\s+)?$", re.I)
 
 
 def casualty_verb_before(text: str, start: int) -> str:
-    """'Blast kills 12 in Kabul', 'killed 9, injured 30': a bare number after a casualty verb counts
-    the dead or the injured ('' when no such verb precedes)."""
+    """'Blast kills 12 in Kabul', 'killed 9, injured 30', 'police arrested 12': a bare number after a
+    casualty verb counts the dead, the injured or the arrested ('' when no such verb precedes)."""
     m = _BARE_VERB.search(text[max(0, start - 30):start])
     if not m:
         return ""
-    return "dead" if m.group(1).lower().startswith("kill") else "injured"
+    verb = m.group(1).lower()
+    return "dead" if verb.startswith("kill") else "arrested" if verb.startswith("arrest") else "injured"
 
 
 _NUMBER_OF = re.compile(r"\b(?:numbers?|total|tally|count) of ([^.;:]{0,80}?)\s+"
@@ -179,6 +183,11 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
         low = word.lower()
         if low in NOT_COUNTED:
             break
+        if not taken and low in HYPHEN_UNITS and low not in _NOT_SPACED_UNITS \
+                and not _AGE_AFTER.match(text, match.end()):
+            # a unit written in the singular, as a modifier: "the nine acre site", "a 20 mile drive" (not an
+            # age, see _AGE_AFTER)
+            return HYPHEN_UNITS[low], word, match.start(1) + len(word)
         taken.append((word, match.start(1) + len(word)))
         pos = match.end()
         if low in _PEOPLE:
@@ -205,12 +214,12 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
                        and low not in _PEOPLE and not match.group(1).endswith(("'", "’")))
         if (word.isupper() and len(word) > 1) or name_before:
             # an acronym or a capitalised name before the counted noun: "three NHS trusts", "three Texas counties"
-            after = _WORD_AFTER.match(text, pos)
+            after = _HEAD_AFTER.match(text, pos)
             following = after.group(1).rstrip(".,;:'’") if after else ""
             if after and following.islower() and _plural(following) and following not in NOT_COUNTED:
                 return following, " ".join([*(w for w, _ in taken), following]), after.start(1) + len(following)
         if (is_count_word(low) or group_word) and low not in MODIFIERS:
-            after = _WORD_AFTER.match(text, pos)  # a compound's head is its last noun: "10 police officers"
+            after = _HEAD_AFTER.match(text, pos)  # a compound's head is its last noun: "10 police officers"
             following = after.group(1).rstrip(".,;:'’") if after else ""
             if after and following.islower() and following not in _CASUALTY \
                     and (following in COUNT_NOUNS or (not _plural(low) and _plural(following) and low in COUNT_NOUNS
@@ -248,7 +257,8 @@ def of_phrase(text: str, end: int) -> tuple[str, int]:
 _FUNCTION_WORDS = frozenset("""
 the a an all some only another these those its his her their our my your and but or of in on at for
 with by to from as after before than just another every each both through over under during within since
-until about around am pm a.m. p.m.
+until about around between among amid against into across along beyond despite without via per like including
+when while if am pm a.m. p.m.
 """.split())  # the last: a time right before ("12:14 AM 919 cases")
 
 
