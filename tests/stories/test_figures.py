@@ -254,6 +254,11 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("deputies arrested one man; police arrested 12 in raids", [(1, "arrested"), (12, "arrested")]),
     ("One day after the strike, a year ago, one year ago", [(1, "days"), (1, "years")]),  # a span before or after
     ("one day, he left", []),
+    ("put the death toll of the shelling at 40", [(40, "dead")]),
+    ("led the 22,000 crowd in singing", [(22_000, "crowd")]),
+    ("the quake shook houses for around one minute", [(1, "minutes")]),
+    ("and 46 people had been arrested", [(46, "arrested")]),
+    ("a 10 second clock runoff, 190,000 second doses", [(10, "seconds"), (190_000, "doses")]),  # and the ordinal
     ("returned an interception 35-yards for a pick-six", [(35, "yards")]),
     ("the coastal city of population 167,000, where", [(167_000, "population")]),
     ("SeaMicro, which raised $35m in two rounds of funding", [(35_000_000, "dollars"), (2, "rounds")]),  # no ratio

@@ -22,7 +22,11 @@ from tui.core.figwords import (
 )
 
 _WORD_AFTER = re.compile(r"[\s\-\"“”‘]*([A-Za-z][\w'’.-]*)[\"“”’]?")
-_NOT_SPACED_UNITS = frozenset({"second", "foot", "inch"})  # "2 second half goals", "the 6 foot 9 forward"
+_NOT_SPACED_UNITS = frozenset({"foot", "inch"})  # "the 6 foot 9 forward"
+# "second" is an ordinal before these: "2 second half goals" (but "a 10 second clock runoff")
+_ORDINAL_SECOND = re.compile(r"\s+(?:half|halves|place|placed|round|quarter|period|set|leg|term|time|straight|"
+                             r"consecutive|season|game|goal|test|innings|wave|dose|shot|jab|vote|ballot|child|"
+                             r"largest|biggest|highest|most)s?\b", re.I)
 _AGE_AFTER = re.compile(r"[\s-]+(?:olds?|unborn)\b", re.I)  # "a 2 year old", "their 12 week unborn child"
 _HEAD_AFTER = re.compile(r"\s+([A-Za-z][\w'’.-]*)")  # the next word of a compound: not across a dash
 
@@ -93,7 +97,7 @@ def casualty_verb_before(text: str, start: int) -> str:
     return "dead" if verb.startswith("kill") else "arrested" if verb.startswith("arrest") else "injured"
 
 
-_NUMBER_OF = re.compile(r"\b(?:numbers?|total|tally|count) of ([^.;:]{0,80}?)\s+"
+_NUMBER_OF = re.compile(r"\b(numbers?|total|tally|count|toll) of ([^.;:]{0,80}?)\s+"
                         r"(?:to|at|reach(?:es|ed)?|hits?|stands? at|(?:is|are) (?:approaching|nearing|near))\s*$")
 _POPULATION = re.compile(r"\bpopulation\s+(?:of\s+)?(?:(?:about|around|some|nearly|almost|over|more\s+than)\s+)?$",
                          re.I)
@@ -120,8 +124,10 @@ def counted_before(text: str, start: int) -> str:
     if m and m.group(1) in COUNT_NOUNS:
         return m.group(1)
     m = _NUMBER_OF.search(text[max(0, start - 120):start])
+    if m and m.group(1) == "toll":  # "put the death toll of the shelling at 40"
+        return "toll"
     if m:  # the first plural noun of the phrase: "the number of active cases in the country to 178,196"
-        for word in m.group(1).split()[:6]:
+        for word in m.group(2).split()[:6]:
             if word.islower() and is_count_word(word) and word not in MODIFIERS:
                 return word
     return ""
@@ -184,7 +190,8 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
         if low in NOT_COUNTED:
             break
         if not taken and low in HYPHEN_UNITS and low not in _NOT_SPACED_UNITS \
-                and not _AGE_AFTER.match(text, match.end()):
+                and not _AGE_AFTER.match(text, match.end()) \
+                and not (low == "second" and _ORDINAL_SECOND.match(text, match.end())):
             # a unit written in the singular, as a modifier: "the nine acre site", "a 20 mile drive" (not an
             # age, see _AGE_AFTER)
             return HYPHEN_UNITS[low], word, match.start(1) + len(word)
@@ -200,8 +207,8 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
                 if following in _CASUALTY:
                     end_at = after.start(1) + len(following)
                     return following, text[end - 0:end_at].strip(), end_at
-                if following not in {"are", "were", "was", "have", "has", "been", "found", "confirmed", "reported",
-                                     "also", "reportedly", "later", "all",
+                if following not in {"are", "were", "was", "have", "has", "had", "been", "found", "confirmed",
+                                     "reported", "also", "reportedly", "later", "all",
                                      "feared", "now", "left", "believed", "to", "be", "said", "thought",
                                      "presumed", "understood"}:
                     break

@@ -77,12 +77,15 @@ _ONE_VICTIM = r"(?:person|man|woman|child|boy|girl|soldier|officer|civilian)\s+(
 _AFTER_CASUALTY_VERB = "(?:" + "|".join(f"(?<={verb} )" for verb in (
     "killed", "killing", "kills", "injured", "injuring", "injures", "wounded", "wounding", "wounds",
     "arrested", "arresting", "arrests")) + ")"
+_BEFORE_A_SPAN = "(?:" + "|".join(f"(?<={word} )" for word in (
+    "about", "around", "nearly", "almost", "for", "within")) + ")"
 _QUANTITY = re.compile(
     rf"(?P<approx>\b(?:{'|'.join(APPROX)})\s+)?"
     rf"(?P<cur>{_CURRENCY})?"
     rf"(?:(?P<num>{_NUM})|(?P<word>\b(?:{_SPELLED})\b|(?<=at least )one\b|\bone(?=\s+(?:{_ONE_VICTIM})\b)"
     rf"|{_AFTER_CASUALTY_VERB}one\b(?!\s+(?:of|another|after)\b)"  # "killing one", "killed one person"
     rf"|\bone(?=\s+(?:year|month|week|day|hour)\s+(?:ago|after|later|before|earlier)\b)"  # "one year ago"
+    rf"|{_BEFORE_A_SPAN}one(?=\s+(?:minute|hour|day|week|month|year)\b)"  # "for around one minute"
     rf"|\bone(?=[\s-](?:thousand|million|billion|trillion)\b)))"
     rf"(?:(?:\s|-(?=[a-z]{{5}}))?(?P<scale>{_SCALE}))?"
     rf"(?:\s?(?:-|–|to|and)\s?(?P<cur2>{_CURRENCY})?(?:(?P<num2>{_NUM})|(?<=to )(?P<word2>(?:{_SPELLED})\b))"

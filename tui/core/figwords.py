@@ -71,11 +71,11 @@ COUNT_NOUNS = frozenset("""
 people dead killed injured wounded missing arrested deaths cases infections troops soldiers refugees
 migrants children students workers residents civilians patients doses jobs homes houses votes seats
 percent dollars euros pounds rupees yen pesos police officers members fans passengers protesters
-men women staff personnel crew cattle sheep livestock aircraft apparatus species deer fish offspring
+men women staff personnel crew cattle sheep livestock aircraft apparatus species deer fish offspring crowd
 """.split())
 # Count nouns without a plural form: after a capitalised word they end a name ("the 8 Block crew").
 COLLECTIVE = frozenset({"staff", "personnel", "crew", "cattle", "sheep", "livestock", "aircraft", "apparatus",
-                        "species", "deer", "fish", "offspring"})
+                        "species", "deer", "fish", "offspring", "crowd"})
 # "7 things to know": the number of items in a list article, not a figure.
 LISTICLE = frozenset("""
 things ways reasons tips questions takeaways facts lessons signs moments secrets tricks hacks steps rules
