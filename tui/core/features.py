@@ -299,8 +299,10 @@ def document_features(title: str, text: str, title_weight: float = 3.0, max_word
                 for word, term in zip(_token_words(token), stems, strict=True):
                     surface.setdefault(term, word)
     cased = title != title.lower() or lead != lead.lower()
-    lower = {t.lower() for t in lead_tokens if t.islower()} if cased and lead else None
-    capital = {t.lower() for t in lead_tokens if _is_capitalised(t)} if cased and lead else None
+    # (a token that is lower case is its own lower case; _is_capitalised inlined: this runs per token)
+    lower = {t for t in lead_tokens if t.islower()} if cased and lead else None
+    capital = {t.lower() for t in lead_tokens if t[0].isupper() and (not t.isupper() or 2 <= len(t) <= 5)} \
+        if cased and lead else None
     for weight, part, tokens, context in ((3.0, title, title_tokens, lead), (1.0, lead, lead_tokens, "")):
         names = entities(part, context, lower, capital if context else set(), tokens) if cased else []
         for name in names:
