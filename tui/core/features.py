@@ -47,6 +47,9 @@ _ACTION_CUES = ("subscribe", "click", "visit us", "follow us", "sign up", "downl
 # Month names are capitalised but name no one ("May" can be a name: Theresa May).
 _MONTH_WORDS = frozenset(m.lower() for m in calendar.month_name if m and m != "May") | {"sept"}
 _DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?", re.ASCII | re.IGNORECASE)
+# An ASCII text without 0-9 has no number (cheaper to ask than to look at every token; in other
+# text str.isdigit also takes "²" and "⑤", which \d does not)
+_ASCII_DIGIT = re.compile(r"[0-9]")
 _HAS_MONTH = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 
 
@@ -309,7 +312,8 @@ def document_features(title: str, text: str, title_weight: float = 3.0, max_word
             terms_view["e:" + name] += weight
             spec["e:" + name] += weight
         dates, in_dates = calendar_dates(tokens) if _HAS_MONTH.search(part) else ([], set())
-        numbers, years = numbers_and_years(tokens, in_dates)
+        numbers, years = numbers_and_years(tokens, in_dates) \
+            if not part.isascii() or _ASCII_DIGIT.search(part) else ([], [])
         for day in dates:
             spec["d:" + day] += weight
         for number in numbers:
