@@ -50,7 +50,9 @@ _DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?", re.ASCII | re.IGNORECASE)
 # An ASCII text without 0-9 has no number (cheaper to ask than to look at every token; in other
 # text str.isdigit also takes "²" and "⑤", which \d does not)
 _ASCII_DIGIT = re.compile(r"[0-9]")
-_HAS_MONTH = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+# a whole token that names a month (what calendar_dates looks for; "market" and "decision" do not)
+_HAS_MONTH = re.compile(r"(?i)(?<![^\W_])(?:january|february|march|april|may|june|july|august|september|"
+                        r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)(?![^\W_])")
 
 
 _STEMS: dict[str, str] = {}
