@@ -77,6 +77,10 @@ def _clip(text: str, limit: int) -> str:
 
 def _entry_to_article(entry: Mapping[str, Any], feed: str, language: str | None, now: float,
                       default_language: str | None) -> Article | None:
+    # feedparser's dict maps every key on each read (and raises inside .get for a missing one); its
+    # plain copy is read 4x faster. The keys read here are its canonical ones; of its mappings only
+    # "updated" → "published" would apply, and it is read only when "published" gave nothing.
+    entry = dict(entry)
     title = _clip(one_line(html_to_text(entry.get("title", "") or "")), TITLE_LIMIT)
     link = _clip(one_line(entry.get("link", "") or ""), LINE_LIMIT)
     summary = _clip(html_to_text(entry.get("summary", "") or ""), TEXT_LIMIT)

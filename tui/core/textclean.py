@@ -8,6 +8,7 @@ import re
 _DROP_BLOCKS = re.compile(r"<(script|style|head|noscript|template)\b[^>]*>.*?</\1\s*>", re.I | re.S)
 _UNCLOSED_BLOCK = re.compile(r"<(script|style)\b.*", re.I | re.S)
 _COMMENTS = re.compile(r"<!--.*?-->|<!\[CDATA\[|\]\]>", re.S)
+_SPECIAL = re.compile(r"<(?:!|script|style|head|noscript|template)|\]\]>", re.I)  # what the three above need
 _BREAKS = re.compile(r"<\s*(br|/p|p|/div|div|/li|li|/h[1-6]|h[1-6]|/tr|/blockquote|hr)\b[^>]*>", re.I)
 _TAGS = re.compile(r"<[^>]*>")
 # ANSI/VT escape sequences (CSI, OSC, and two-character escapes), then any remaining C0/C1 controls,
@@ -20,6 +21,8 @@ _NEWLINES = re.compile(r"\s*\n\s*")
 
 def strip_controls(text: str) -> str:
     """Remove terminal escape sequences, control characters and bidi overrides (keeps newlines)."""
+    if text.isprintable():  # every character both patterns remove (ESC, C0/C1, bidi, BOM) is not printable
+        return text
     return _CONTROL.sub("", _ANSI.sub("", text))
 
 
@@ -33,9 +36,10 @@ def html_to_text(fragment: str, keep_paragraphs: bool = False) -> str:
         return ""
     text = fragment
     if "<" in text:
-        text = _COMMENTS.sub(" ", text)
-        text = _DROP_BLOCKS.sub(" ", text)
-        text = _UNCLOSED_BLOCK.sub(" ", text)
+        if _SPECIAL.search(text):  # most fragments have none of these: one scan instead of three
+            text = _COMMENTS.sub(" ", text)
+            text = _DROP_BLOCKS.sub(" ", text)
+            text = _UNCLOSED_BLOCK.sub(" ", text)
         text = _BREAKS.sub("\n", text)
         text = _TAGS.sub(" ", text)
     if "&" in text:
