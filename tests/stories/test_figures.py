@@ -276,6 +276,11 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("The two were arrested on Sunday", [(2, "arrested")]),
     ("five were found dead", [(5, "dead")]),
     ("919 cases were local, 90 were in dormitories", [(919, "cases"), (90, "cases")]),
+    ("a record in three-plus seasons", [(3, "seasons")]),  # more than three: a count all the same
+    ("a 20-plus year career", [(20, "years")]),
+    ("revenues to grow at an annual rate of 43% to 44%", [(43, "percent")]),  # one range, the sign twice
+    ("between 5% and 8% of voters", [(5, "percent")]),
+    ("Support was 43% and 44% said no", [(43, "percent"), (44, "percent")]),  # two values
 ])
 def test_forms_from_real_text(text: str, expected: list[tuple[float | None, str]]) -> None:
     from tui.core.figwords import canonical_count

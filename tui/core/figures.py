@@ -82,12 +82,15 @@ _BEFORE_A_SPAN = "(?:" + "|".join(f"(?<={word} )" for word in (
 _QUANTITY = re.compile(
     rf"(?P<approx>\b(?:{'|'.join(APPROX)})\s+)?"
     rf"(?P<cur>{_CURRENCY})?"
+    rf"(?P<btw>(?<=between ))?"  # (zero width: for "between 5% and 8%" below)
     rf"(?:(?P<num>{_NUM})|(?P<word>\b(?:{_SPELLED})\b|(?<=at least )one\b|\bone(?=\s+(?:{_ONE_VICTIM})\b)"
     rf"|{_AFTER_CASUALTY_VERB}one\b(?!\s+(?:of|another|after)\b)"  # "killing one", "killed one person"
     rf"|\bone(?=\s+(?:year|month|week|day|hour)\s+(?:ago|after|later|before|earlier)\b)"  # "one year ago"
     rf"|{_BEFORE_A_SPAN}one(?=\s+(?:minute|hour|day|week|month|year)\b)"  # "for around one minute"
     rf"|\bone(?=[\s-](?:thousand|million|billion|trillion)\b)))"
     rf"(?:(?:\s|-(?=[a-z]{{5}}))?(?P<scale>{_SCALE}))?"
+    rf"(?P<plus>[-\s]plus\b(?=\s+[a-z]))?"  # "three-plus seasons", "20 plus years": more than
+    rf"(?:\s?%(?=\s?(?:-|–|to|(?(btw)and|-))\s?\d[\d,.]*\s?%))?"  # "43% to 44%", "between 5% and 8%": one range
     rf"(?:\s?(?:-|–|to|and)\s?(?P<cur2>{_CURRENCY})?(?:(?P<num2>{_NUM})|(?<=to )(?P<word2>(?:{_SPELLED})\b))"
     rf"(?:\s?(?P<scale2>{_SCALE}))?)?"
     rf"(?P<pct>\s?%|[\s-]?(?:percent|per cent|pct|(?-i:pc))\b)?",  # "a 10pc rise"
