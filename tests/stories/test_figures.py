@@ -281,6 +281,17 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("revenues to grow at an annual rate of 43% to 44%", [(43, "percent")]),  # one range, the sign twice
     ("between 5% and 8% of voters", [(5, "percent")]),
     ("Support was 43% and 44% said no", [(43, "percent"), (44, "percent")]),  # two values
+    ("to raise the number of seats from 65 to 125", [(65, "seats"), (125, "seats")]),  # old and new, not a range
+    ("Over 2.5 million people voted; the number of seats rose from 65 to 125", [(2500000, "people"), (65, "seats"),
+                                                                               (125, "seats")]),
+    ("sentences range from 5 to 10 years", [(5, "years")]),  # a range
+    ("strong wind gusts and -15C temperatures", [(-15, "degrees")]),  # a minus sign
+    ("a low of −3C overnight", [(-3, "degrees")]),
+    ("COVID-19 cases rose", []),  # a designator's hyphen
+    ("28 Lebanese civilians were killed", [(28, "dead")]),
+    ("a shelling that killed more than 100 Lebanese sheltering there", [(100, "dead")]),
+    ("that is my two cents worth", []),  # an opinion
+    ("on three 10-year sentences for rape", [(3, "sentences"), (10, "years")]),
 ])
 def test_forms_from_real_text(text: str, expected: list[tuple[float | None, str]]) -> None:
     from tui.core.figwords import canonical_count

@@ -98,7 +98,7 @@ def casualty_verb_before(text: str, start: int) -> str:
 
 
 _NUMBER_OF = re.compile(r"\b(numbers?|total|tally|count|toll) of ([^.;:]{0,80}?)\s+"
-                        r"(?:to|at|reach(?:es|ed)?|hits?|stands? at|(?:is|are) (?:approaching|nearing|near))\s*$")
+                        r"(?:to|at|from|reach(?:es|ed)?|hits?|stands? at|(?:is|are) (?:approaching|nearing|near))\s*$")
 _POPULATION = re.compile(r"\bpopulation\s+(?:of\s+)?(?:(?:about|around|some|nearly|almost|over|more\s+than)\s+)?$",
                          re.I)
 _OF_AMOUNT = re.compile(r"\b([a-z]+)\s+of\s+(?:between|about|around|up\s+to|some|nearly|almost)\s+$")
@@ -123,10 +123,16 @@ def counted_before(text: str, start: int) -> str:
     m = _STATED.search(text[max(0, start - 50):start])
     if m and m.group(1) in COUNT_NOUNS:
         return m.group(1)
+    return number_of_before(text, start)
+
+
+def number_of_before(text: str, start: int) -> str:
+    """'the number of active cases in the country to 178,196', 'the number of seats from 65', 'put the
+    death toll of the shelling at 40': the noun of a 'number of' phrase just before the number."""
     m = _NUMBER_OF.search(text[max(0, start - 120):start])
-    if m and m.group(1) == "toll":  # "put the death toll of the shelling at 40"
+    if m and m.group(1) == "toll":
         return "toll"
-    if m:  # the first plural noun of the phrase: "the number of active cases in the country to 178,196"
+    if m:  # the first plural noun of the phrase
         for word in m.group(2).split()[:6]:
             if word.islower() and is_count_word(word) and word not in MODIFIERS:
                 return word
@@ -138,11 +144,34 @@ _WERE = re.compile(r"\s+(?:were|are|have\s+been|had\s+been)\s+(?:(?:all|also|lat
 _STRONG = re.compile(r"-strong\s+((?:[a-z]+ing\s+)?([a-z]+))\b")  # "5,000-strong (peacekeeping) force"
 _HEIGHT = re.compile(r"-(?:foot|ft)-(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\b", re.I)
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
+_COMPOUND_BETWEEN = re.compile(r"\s+\d[\d,.]*-[a-z]+\s+([a-z]+)\b")  # a measured modifier between number and noun
 _TIMES = re.compile(r"\s+times\b(?!\s+(?:(?!(?:after|under|never|ever|other|whether|together|later|per)\b)\w+er|"
                     r"more|less|fewer|as|the|that|than|over|what|its|their|his|her|"
                     r"a\s+(?:year|month|week|day))\b)", re.I)  # not a multiplier: "three times higher"
 _TAGALOG_FATE = re.compile(r"(\s+(?:ang\s+)?(patay|nasawi|sugatan))\b", re.I)
 _TAGALOG = re.compile(rf"\s+((?:(?:{'|'.join(TAGALOG_LINKERS)})\s+){{0,3}}({'|'.join(TAGALOG_COUNTED)}))\b", re.I)
+
+
+_FATE_FILLERS = frozenset({"are", "were", "was", "have", "has", "had", "been", "found", "confirmed", "reported", "also",
+                           "reportedly", "later", "all", "feared", "now", "left", "believed", "to", "be", "said",
+                           "thought", "presumed", "understood"})
+
+
+def _fate_after(text: str, pos: int) -> tuple[str, int] | None:
+    """What happened to people just counted, told after them ("killed", "were killed", "are also reported
+    to have been killed"), and where that word ends; None when something else follows."""
+    look = pos
+    for _ in range(7):
+        after = _WORD_AFTER.match(text, look)
+        if not after:
+            return None
+        following = after.group(1).rstrip(".,;:").lower()
+        if following in _CASUALTY:
+            return following, after.start(1) + len(following)
+        if following not in _FATE_FILLERS:
+            return None
+        look = after.end()
+    return None
 
 
 def counted_after(text: str, end: int) -> tuple[str, str, int]:
@@ -177,6 +206,10 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
         if not joined or joined.group(2) or unit not in HYPHEN_UNITS:
             return "", "", end
         return HYPHEN_UNITS[unit], joined.group(1), end + joined.end()
+    between = _COMPOUND_BETWEEN.match(text, end)  # "three 10-year sentences", "two 500-pound bombs"
+    if between and _plural(between.group(1)) and is_count_word(between.group(1)) \
+            and between.group(1) not in NOT_COUNTED and between.group(1) not in MODIFIERS:
+        return between.group(1), text[end:between.end()].strip(), between.end()
     taken: list[tuple[str, int]] = []  # (word, end offset)
     pos = end
     for _ in range(5):
@@ -197,22 +230,8 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
             return HYPHEN_UNITS[low], word, match.start(1) + len(word)
         taken.append((word, match.start(1) + len(word)))
         pos = match.end()
-        if low in _PEOPLE:
-            look = pos
-            for _ in range(7):  # "people killed", "people were killed", "people are also reported to have been killed"
-                after = _WORD_AFTER.match(text, look)
-                if not after:
-                    break
-                following = after.group(1).rstrip(".,;:").lower()
-                if following in _CASUALTY:
-                    end_at = after.start(1) + len(following)
-                    return following, text[end - 0:end_at].strip(), end_at
-                if following not in {"are", "were", "was", "have", "has", "had", "been", "found", "confirmed",
-                                     "reported", "also", "reportedly", "later", "all",
-                                     "feared", "now", "left", "believed", "to", "be", "said", "thought",
-                                     "presumed", "understood"}:
-                    break
-                look = after.end()
+        if low in _PEOPLE and (fate_at := _fate_after(text, pos)):
+            return fate_at[0], text[end:fate_at[1]].strip(), fate_at[1]
         # a nationality or an acronym's plural counts a group: "30,000 Sudanese", "5 Chinese nationals",
         # "768 CPUs" (in lower case "cpus" ends like "status")
         nationals = word[:1].isupper() and low.endswith("ese")
@@ -232,7 +251,10 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
                     and (following in COUNT_NOUNS or (not _plural(low) and _plural(following) and low in COUNT_NOUNS
                                                       and following not in NOT_COUNTED)
                          or ((canonical_count(following) != following or nationals) and _plural(following))):
-                return following, " ".join([*(w for w, _ in taken), following]), after.start(1) + len(following)
+                head_end = after.start(1) + len(following)
+                if following in _PEOPLE and (fate_at := _fate_after(text, after.end())):
+                    return fate_at[0], text[end:fate_at[1]].strip(), fate_at[1]  # "28 Lebanese civilians were killed"
+                return following, " ".join([*(w for w, _ in taken), following]), head_end
             return low, " ".join(w for w, _ in taken), taken[-1][1]
     if taken and taken[0][0].lower() == "others":  # "a queue of more than 22,000 others"
         return "others", taken[0][0], taken[0][1]

@@ -20,6 +20,7 @@ from tui.core.counted import (
     designator_before,
     is_count_word,
     is_list_number,
+    number_of_before,
     of_phrase,
     title_case,
 )
@@ -144,6 +145,11 @@ _SPELLED_DESIGNATORS = frozenset({"level", "phase", "stage", "tier", "category",
 _MAGNITUDE = re.compile(r"\bmagnitude[\s-]*$", re.I)
 _MAGNITUDE_AFTER = re.compile(r"[\s-]?magnitude\b", re.I)
 _BY_BEFORE = re.compile(r"\bby\s+$")
+_CHANGE_FROM = re.compile(r"\b(?:rais|rise|rose|risen|increas|reduc|cut|lower|boost|grow|grew|fell|fall|drop|jump|"
+                          r"climb|went|gone|go(?:es)?\b)[\w]*\b[^.;:]{0,60}?\bfrom\s+$", re.I)
+_TWO_CENTS = re.compile(r"\b(?:my|his|her|their|our|your)\s+$", re.I)  # "my two cents worth": an opinion
+# a minus sign before a temperature ("-15C", "−3°C"), not a designator's hyphen ("COVID-19")
+_TEMPERATURE_AFTER = re.compile(r"(?:\s?°\s?[CF]|[CF])\b|\s?degrees?\b")
 _TO_BETWEEN = re.compile(r"\s*to\s*$")
 _OLD = re.compile(r"\s+old\b")
 _FEW = re.compile(r"\b(?:a\s+few|few|several|many)\s+$", re.I)
@@ -257,14 +263,21 @@ def _what_is_counted(m: re.Match[str], text: str, start: int, end: int,
     if not head and m.group("word"):  # "deaths go up by eight to 164"
         head = thing = counted_before(text, start)
     if not head and m.group("num"):
-        head, thing = _inherited(text, start, end, previous)
+        # a "number of" phrase names what is counted, whatever the sentence counted before it
+        head = thing = number_of_before(text, start)
+        if not head:
+            head, thing = _inherited(text, start, end, previous)
         if not head:
             head = counted_before(text, start)
         if not head and text[end:end + 1] != "-":  # not "kills 12-year-old"
             head = casualty_verb_before(text, start)
     if not head and (of_group := _GROUP_OF.search(text[max(0, start - 20):start])):
         head, thing = "people", of_group.group(1)  # "a family of eight"
-    head = casualty_before(text, start, head)
+    nationals = last[:1].isupper() and last.endswith("ese")  # "killed more than 100 Lebanese": the dead
+    fate = casualty_before(text, start, "people" if nationals else head)
+    head = fate if fate in ("dead", "injured") else head
+    if head == "cents" and m.group("word") and _TWO_CENTS.search(text[max(0, start - 7):start]):
+        return None
     counts = CURRENCY_WORDS.get(head) or UNITS.get(head) or head
     if counts in ("tally", "total", "count"):  # "bringing the total tally to 38,219": of what was counted last
         base = _base(previous)
@@ -287,7 +300,9 @@ def quantities(text: str) -> list[Figure]:
     for m in _QUANTITY.finditer(text):
         num, word = m.group("num"), m.group("word")
         start = m.start("cur") if m.group("cur") else m.start("num") if num else m.start("word")
-        if _not_a_figure(m, text, start, m.end()):
+        negative = bool(num) and start > 0 and text[start - 1] in "-−" \
+            and not text[max(0, start - 2):start - 1].isdigit() and bool(_TEMPERATURE_AFTER.match(text, m.end("num")))
+        if _not_a_figure(m, text[:start - 1] + " " + text[start:] if negative else text, start, m.end()):
             continue
         scale = m.group("scale")
         measure = _value(num, word, None)  # the number alone, for a measure written against it
@@ -317,6 +332,8 @@ def quantities(text: str) -> list[Figure]:
             value, start = value / 2, start - 5  # "half a million"
         if value is not None and counts == "degrees" and (minus := _MINUS.search(text[max(0, start - 7):start])):
             value, start = -value, start - len(minus.group())  # "minus 17 degrees"
+        elif value is not None and counts == "degrees" and negative:
+            value, start = -value, start - 1  # "-15C"
         if num and value is None:
             continue
         high = (_value(m.group("num2"), m.group("word2"), m.group("scale2") or m.group("scale"))
@@ -326,6 +343,9 @@ def quantities(text: str) -> list[Figure]:
                 text[m.end("num") if num else m.end("word"):m.start("num2") if m.group("num2") else m.start("word2")]))
         # "$80 million and $25 million, respectively": two values, not a range
         split = split or (high is not None and value is not None and high < value)
+        # "raise the number of seats from 65 to 125", "rose from 43% to 44%": the old value and the new
+        # (but "sentences range from 5 to 10 years" is a range)
+        split = split or (high is not None and bool(_CHANGE_FROM.search(text[max(0, m.start() - 70):m.start()])))
         if split:  # "deaths go up by eight to 164": a change and a new total, not a range
             first_end = m.end("scale") if m.group("scale") else m.end("num") if num else m.end("word")
             out.append(Figure(text=text[m.start():first_end].strip(),
