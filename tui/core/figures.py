@@ -145,8 +145,10 @@ _SPELLED_DESIGNATORS = frozenset({"level", "phase", "stage", "tier", "category",
 _MAGNITUDE = re.compile(r"\bmagnitude[\s-]*$", re.I)
 _MAGNITUDE_AFTER = re.compile(r"[\s-]?magnitude\b", re.I)
 _BY_BEFORE = re.compile(r"\bby\s+$")
-_CHANGE_FROM = re.compile(r"\b(?:rais|rise|rose|risen|increas|reduc|cut|lower|boost|grow|grew|fell|fall|drop|jump|"
-                          r"climb|went|gone|go(?:es)?\b)[\w]*\b[^.;:]{0,60}?\bfrom\s+$", re.I)
+_CHANGE_FROM = re.compile(r"\b(?:rais(?:e|es|ed|ing)|ris(?:e|es|en|ing)|rose|increas(?:e|es|ed|ing)|"
+                          r"reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lower(?:s|ed|ing)?|boost(?:s|ed|ing)?|grow(?:s|n|ing)?|grew|"
+                          r"f[ae]ll(?:s|en|ing)?|drop(?:s|ped|ping)?|jump(?:s|ed|ing)?|climb(?:s|ed|ing)?|"
+                          r"went|gone|go(?:es|ing)?)\b[^.;:]{0,60}?\bfrom\s+$", re.I)  # not "customers", "fellow"
 _TWO_CENTS = re.compile(r"\b(?:my|his|her|their|our|your)\s+$", re.I)  # "my two cents worth": an opinion
 # a minus sign before a temperature ("-15C", "−3°C"), not a designator's hyphen ("COVID-19")
 _TEMPERATURE_AFTER = re.compile(r"(?:\s?°\s?[CF]|[CF])\b|\s?degrees?\b")
