@@ -289,6 +289,8 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("strong wind gusts and -15C temperatures", [(-15, "degrees")]),  # a minus sign
     ("a low of −3C overnight", [(-3, "degrees")]),
     ("COVID-19 cases rose", []),  # a designator's hyphen
+    ("highs of 25°C today and lows of -3°C", [(25, "degrees"), (-3, "degrees")]),  # the degree sign
+    ("10-15C today", [(10, "degrees")]),  # a range of temperatures, not a score
     ("28 Lebanese civilians were killed", [(28, "dead")]),
     ("a shelling that killed more than 100 Lebanese sheltering there", [(100, "dead")]),
     ("that is my two cents worth", []),  # an opinion

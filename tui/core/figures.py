@@ -196,7 +196,7 @@ def _not_a_figure(m: re.Match[str], text: str, start: int, end: int) -> bool:
     if not num:  # a spelled number only names something after a designator: "alert level four"
         words = text[max(0, start - 24):start].split()
         return bool(words) and words[-1].lower().rstrip(".") in _SPELLED_DESIGNATORS
-    unit_given = bool(m.group("scale") or m.group("pct") or m.group("cur"))
+    unit_given = bool(m.group("scale") or m.group("pct") or m.group("cur") or _TEMPERATURE_AFTER.match(text, end))
     after_number = text[m.end("num"):]
     return bool(
         (not m.group("cur") and not m.group("pct") and designator_before(text, start)
