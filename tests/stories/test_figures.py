@@ -291,6 +291,8 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("COVID-19 cases rose", []),  # a designator's hyphen
     ("highs of 25°C today and lows of -3°C", [(25, "degrees"), (-3, "degrees")]),  # the degree sign
     ("10-15C today", [(10, "degrees")]),  # a range of temperatures, not a score
+    ("a BBC remake of the Three Musketeers, where he plays", []),  # a capitalised number word names something
+    ("SIX HOURS on the M25", [(6, "hours")]),  # but shouted words are words
     ("28 Lebanese civilians were killed", [(28, "dead")]),
     ("a shelling that killed more than 100 Lebanese sheltering there", [(100, "dead")]),
     ("that is my two cents worth", []),  # an opinion

@@ -145,6 +145,7 @@ _SPELLED_DESIGNATORS = frozenset({"level", "phase", "stage", "tier", "category",
 _MAGNITUDE = re.compile(r"\bmagnitude[\s-]*$", re.I)
 _MAGNITUDE_AFTER = re.compile(r"[\s-]?magnitude\b", re.I)
 _BY_BEFORE = re.compile(r"\bby\s+$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”(]|\s-)\s*$")
 _CHANGE_FROM = re.compile(r"\b(?:rais(?:e|es|ed|ing)|ris(?:e|es|en|ing)|rose|increas(?:e|es|ed|ing)|"
                           r"reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lower(?:s|ed|ing)?|boost(?:s|ed|ing)?|grow(?:s|n|ing)?|grew|"
                           r"f[ae]ll(?:s|en|ing)?|drop(?:s|ped|ping)?|jump(?:s|ed|ing)?|climb(?:s|ed|ing)?|"
@@ -259,6 +260,9 @@ def _what_is_counted(m: re.Match[str], text: str, start: int, end: int,
         bool(before_last) and last.endswith("s") and all(w.islower() for w in before_last))
     if last[:1].isupper() and not counted_group and not title_case(text):
         return None  # a name with a number in it: "12 Angry Men", "Four Points" (not "12 LGAs")
+    if last[1:2].islower() and (word := m.group("word")) and word[1:2].islower() and word[:1].isupper() \
+            and last[:1].isupper() and not title_case(text) and not _SENTENCE_START.search(text[:start]):
+        return None  # a capitalised number word inside a sentence names something: "the Three Musketeers"
     if last.lower() in COLLECTIVE and any(w[:1].isupper() and not w.isupper() for w in before_last) \
             and not title_case(text):
         return None  # "the 8 Block crew" is a gang's name (but "seven UN staff")
