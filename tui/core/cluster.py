@@ -67,9 +67,9 @@ def _wordy(a: Story, b: Story) -> bool:
     return not a.spec_norm2 and not b.spec_norm2
 
 
-def _other_storms(a: Story, b: Story) -> bool:
-    """Both stories name storms, and not the same ones."""
-    return bool(a.storms and b.storms and not a.storms & b.storms)
+def _other_storms(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both name storms (see named_storms), and not the same ones."""
+    return bool(a and b and not a & b)
 
 
 def fingerprint(title: str, text: str) -> str:
@@ -224,7 +224,7 @@ class StoryEngine:
         people = persons(specs)
         candidates = self._candidates(top_terms(tvec, p.query_terms), when)
         if storms:  # Tropical Storm Peter's reports do not join Tropical Storm Rose's story
-            candidates = [c for c in candidates if not c.storms or c.storms & storms]
+            candidates = [c for c in candidates if not _other_storms(storms, c.storms)]
         if people:  # nor a report about Williams' arrest the story of Jackson's
             candidates = [c for c in candidates if not self._other_people(people, 1, c)]
         best, best_sim = self._best(tvec, svec, candidates)
@@ -282,7 +282,7 @@ class StoryEngine:
                 continue
             best, best_margin = None, 0.0
             for other in self._candidates(list(small.indexed[: p.query_terms]), small.last, sid):
-                if (other.size <= small.size or not _wordy(small, other) or _other_storms(small, other)
+                if (other.size <= small.size or not _wordy(small, other) or _other_storms(small.storms, other.storms)
                         or self._other_people(small.persons, small.size, other)):
                     continue
                 margin = self._story_score(small, other) - p.recheck_threshold
@@ -327,7 +327,7 @@ class StoryEngine:
             best, best_margin = None, 0.0
             keys = list(story.indexed[: self.params.query_terms])
             for other in self._candidates(keys, when, story.id, self.params.merge_candidates):
-                if _other_storms(story, other) or self._other_people(story.persons, story.size, other):
+                if _other_storms(story.storms, other.storms) or self._other_people(story.persons, story.size, other):
                     continue
                 margin = self._story_score(story, other) - self._merge_bar(story, other)
                 if margin >= best_margin:
