@@ -34,6 +34,9 @@ dito doon nasa upang bilang isang noong ngayong nitong kanilang kanyang kaniyang
 """.split())
 
 _WORD = re.compile(r"[^\W_](?:[^\W_]|['’\-.,](?=[^\W_]))*")
+# The same tokens in ASCII text, where [^\W_] is [A-Za-z0-9]: runs of letters and digits joined by one
+# inner mark. sre scans a character class run in one loop, so this takes half the time of _WORD.
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:['\-.,][A-Za-z0-9]+)*")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _SENTENCE_END = re.compile(r"[.!?:\"“”]\s*$")
 _CONNECTORS = frozenset({"of", "the", "de", "del", "al", "el", "bin", "ibn", "van", "von", "da", "du", "la", "le"})
@@ -76,8 +79,9 @@ def _split_cjk(token: str) -> list[str]:
 
 def raw_tokens(text: str) -> list[str]:
     """Word tokens as written (letters and digits; inner apostrophes, hyphens, decimal points kept)."""
-    found: list[str] = _WORD.findall(text)  # a token never ends in punctuation: the pattern's lookahead
-    if text.isascii():
+    ascii_text = text.isascii()
+    found: list[str] = (_ASCII_WORD if ascii_text else _WORD).findall(text)  # a token never ends in punctuation
+    if ascii_text:
         return found
     out: list[str] = []
     for token in found:
@@ -186,7 +190,7 @@ def entities(text: str, context: str = "", lower_words: set[str] | None = None,
         phrase.clear()
 
     previous_end = 0
-    for match in _WORD.finditer(text):
+    for match in (_ASCII_WORD if text.isascii() else _WORD).finditer(text):
         raw = match.group()
         if not phrase and not raw[0].isupper():  # most words: not a name and nothing to close
             previous_end = match.end()
