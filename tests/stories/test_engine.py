@@ -351,3 +351,63 @@ def test_settling_runs_the_pending_rechecks_now() -> None:
     assert engine.settle() == ((edge.story, flood[0].story),)
     assert engine.resolve(edge.story) == flood[0].story
     assert not engine.rechecks and not engine.timed_rechecks and engine.settle() == ()
+
+
+def test_the_desk_saves_every_batch_and_the_rest_so_a_failure_keeps_what_was_saved(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Articles read while earlier ones are still unsaved are saved with them once a batch is full;
+    a failure later in the run leaves every full batch saved, and the next run goes on from there."""
+    ok = HealthUpdate(last_attempt=1, status=200, next_due=2, success=True)
+    articles = _articles(30)
+    with Store(tmp_path / "w.db") as store:
+        store.sync_feeds([FeedConfig(name=f"feed{i}", url="http://x") for i in range(4)])
+        for a in articles:
+            store.record_poll(a.feed, ok, [a])
+        seqs = [r[0] for r in store.conn.execute("SELECT seq FROM articles ORDER BY seq")]
+        add, calls = StoryEngine.add, []
+
+        def failing_add(self: StoryEngine, article_id: str, title: str, text: str, when: float) -> object:
+            calls.append(article_id)
+            if len(calls) == 25:
+                raise RuntimeError("disk full")
+            return add(self, article_id, title, text, when)
+
+        with monkeypatch.context() as patch:
+            patch.setattr(StoryEngine, "add", failing_add)
+            with pytest.raises(RuntimeError):
+                StoryDesk(store).run(batch=8)
+        saved = store.conn.execute("SELECT clustered_upto FROM engine_state").fetchone()[0]
+        stored = store.conn.execute("SELECT count(*) FROM article_clusters").fetchone()[0]
+        assert (saved, stored) == (seqs[23], 24)  # three batches of 8; the 25th failed
+        again = StoryDesk(store).run(batch=8)
+        assert again.articles == 6
+        assert store.conn.execute("SELECT count(*) FROM article_clusters").fetchone()[0] == 30
+
+
+def test_articles_arriving_while_the_desk_works_are_saved_together_up_to_a_batch(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """During a first poll articles arrive faster than they are clustered: the desk reads on and
+    saves full batches, not one save per read."""
+    ok = HealthUpdate(last_attempt=1, status=200, next_due=2, success=True)
+    articles = _articles(10)
+    sizes: list[int] = []
+    with Store(tmp_path / "w.db") as store:
+        store.sync_feeds([FeedConfig(name=f"feed{i}", url="http://x") for i in range(4)])
+        for a in articles[:5]:
+            store.record_poll(a.feed, ok, [a])
+        add, save = StoryEngine.add, StoryDesk._save
+
+        def add_while_more_arrive(self: StoryEngine, article_id: str, title: str, text: str, when: float) -> object:
+            if article_id == "id2":  # the poll stores five more while the desk clusters the first five
+                for a in articles[5:]:
+                    store.record_poll(a.feed, ok, [a])
+            return add(self, article_id, title, text, when)
+
+        def counted_save(self: StoryDesk, assignments: list[tuple[object, object]], upto: int) -> None:
+            sizes.append(len(assignments))
+            save(self, assignments, upto)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(StoryEngine, "add", add_while_more_arrive)
+        monkeypatch.setattr(StoryDesk, "_save", counted_save)
+        result = StoryDesk(store).run(batch=8)
+    assert result.articles == 10 and sizes == [8, 2]

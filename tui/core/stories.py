@@ -83,43 +83,53 @@ class StoryDesk:
         return int(self.store.conn.execute("SELECT count(*) FROM articles WHERE seq > ?", (self.upto,)).fetchone()[0])
 
     def run(self, batch: int = 5000) -> DeskResult:
-        """Cluster every stored article not clustered yet, in arrival order; persist in one transaction per batch."""
+        """Cluster every stored article not clustered yet, in arrival order; persist in one transaction
+        per `batch` articles, and once more when none is left.
+
+        While articles keep arriving faster than they are clustered (a first poll), the desk reads
+        what has arrived, clusters it and reads again without saving in between: each save writes the
+        whole engine, and saving after every read (28 reads of 50-1,350 articles on the 25,000-article
+        pipeline benchmark) cost 0.9 CPU s where 5 saves cost 0.2.
+        """
         new: list[int] = []
         touched: set[int] = set()
         merged: list[tuple[int, int]] = []
         total = 0
+        cursor = self.upto  # the last article read (self.upto: the last saved)
+        unsaved: list[tuple[Any, Assignment]] = []
         while True:
-            top = self.store.conn.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
-            if top <= self.upto:
-                break
             rows = self.store.conn.execute(
                 "SELECT seq, id, feed_id, title, summary, content, published FROM articles WHERE seq > ? "
-                "ORDER BY seq LIMIT ?", (self.upto, batch)).fetchall()
+                "ORDER BY seq LIMIT ?", (cursor, batch - len(unsaved))).fetchall()
+            if rows:
+                labels = self._labels(rows, cursor)
+                # Articles stored by one poll round arrive together: take them in publication order, so
+                # the outcome does not depend on which worker process answered first.
+                for row in sorted(rows, key=lambda r: (r["published"], r["id"])):
+                    text = row["content"] if len(row["content"]) > len(row["summary"]) else row["summary"]
+                    title = without_label(row["title"], labels.get(row["feed_id"], frozenset()))
+                    unsaved.append((row, self.engine.add(row["id"], title, text, row["published"])))
+                cursor = int(rows[-1]["seq"])
+            if unsaved and (not rows or len(unsaved) >= batch):
+                self._save(unsaved, cursor)
+                for _row, a in unsaved:
+                    if a.new_story:
+                        new.append(a.story)
+                    touched.add(a.story)
+                    touched.update(kept for _gone, kept in a.folded)
+                    merged.extend(a.folded)
+                total += len(unsaved)
+                unsaved = []
             if not rows:
                 break
-            labels = self._labels(rows)
-            assignments = []
-            # Articles stored by one poll round arrive together: take them in publication order, so
-            # the outcome does not depend on which worker process answered first.
-            for row in sorted(rows, key=lambda r: (r["published"], r["id"])):
-                text = row["content"] if len(row["content"]) > len(row["summary"]) else row["summary"]
-                title = without_label(row["title"], labels.get(row["feed_id"], frozenset()))
-                assignments.append((row, self.engine.add(row["id"], title, text, row["published"])))
-            self._save(assignments, int(rows[-1]["seq"]))
-            for _row, a in assignments:
-                if a.new_story:
-                    new.append(a.story)
-                touched.add(a.story)
-                touched.update(kept for _gone, kept in a.folded)
-                merged.extend(a.folded)
-            total += len(rows)
         if not total:
             return DeskResult(0, (), (), ())
         resolved = {self.engine.resolve(s) for s in touched}
         return DeskResult(total, tuple(self.engine.resolve(s) for s in new), tuple(sorted(resolved)), tuple(merged))
 
-    def _labels(self, rows: list[Any]) -> dict[int, frozenset[str]]:
-        """Per feed of a batch, the labels its headlines repeat (from its latest LABEL_SAMPLE headlines)."""
+    def _labels(self, rows: list[Any], before: int) -> dict[int, frozenset[str]]:
+        """Per feed of a batch, the labels its headlines repeat (from its latest LABEL_SAMPLE headlines;
+        `before`: the last article read before the batch)."""
         by_feed: dict[int, list[str]] = {}
         for row in rows:
             by_feed.setdefault(row["feed_id"], []).append(row["title"])
@@ -128,7 +138,7 @@ class StoryDesk:
             if len(titles) < LABEL_SAMPLE:  # a few new items: look at what the feed said before, too
                 titles = titles + [r[0] for r in self.store.conn.execute(
                     "SELECT title FROM articles WHERE feed_id = ? AND seq <= ? ORDER BY seq DESC LIMIT ?",
-                    (feed, self.upto, LABEL_SAMPLE - len(titles)))]
+                    (feed, before, LABEL_SAMPLE - len(titles)))]
             out[feed] = repeated_labels(titles)
         return out
 
