@@ -23,7 +23,7 @@ class EngineParams:
     window: float = 3 * 86400.0  # a story with no report for this long is closed
     query_terms: int = 12  # strongest terms of an article used to find candidate stories
     index_terms: int = 30  # strongest terms of a story kept in the inverted index
-    max_candidates: int = 12  # stories scored exactly per article
+    max_candidates: int = 10  # stories scored exactly per article
     doc_terms: int = 60  # terms kept per article vector
     centroid_terms: int = 400  # terms kept per story centroid
     merge_candidates: int = 6  # stories compared with a story that might merge
@@ -33,7 +33,7 @@ class EngineParams:
     copy_ratio: float = 92.0  # rapidfuzz ratio of headline + lead above which a report is a copy
     # recent members of a story compared for copies: in two days of real feeds every copy found was of
     # one of its story's latest 5 reports (copies are syndicated together); each compare costs 1.6 µs
-    copy_memory: int = 20
+    copy_memory: int = 8
 
 
 def merge_check_due(size: int) -> bool:
