@@ -29,7 +29,8 @@ def start_server(feeds: int, items: int) -> tuple[subprocess.Popen[bytes], int]:
     return proc, port
 
 
-def wirewatch_runs(port: int, feeds: int, concurrency: int, work: Path, rounds: int) -> list[tuple[Run, ...]]:
+def wirewatch_runs(port: int, feeds: int, concurrency: int, work: Path, rounds: int,
+                   first: int = 0) -> list[tuple[Run, ...]]:
     config = work / "feeds.toml"
     lines = ["[settings]", f"concurrency = {concurrency}", f"per_host_concurrency = {concurrency}", ""]
     for i in range(feeds):
@@ -37,7 +38,7 @@ def wirewatch_runs(port: int, feeds: int, concurrency: int, work: Path, rounds: 
     config.write_text("\n".join(lines))
     exe = str(Path(sys.executable).parent / "wirewatch")
     out = []
-    for r in range(rounds):
+    for r in range(first, first + rounds):
         cmd = [exe, "--config", str(config), "--db", str(work / f"ww{r}.db"), "poll", "--once", "--all"]
         cold = measure([*cmd, "--no-cluster"])
         warm = measure(cmd)
@@ -46,7 +47,8 @@ def wirewatch_runs(port: int, feeds: int, concurrency: int, work: Path, rounds: 
     return out
 
 
-def newsboat_runs(port: int, feeds: int, threads: int, work: Path, rounds: int) -> list[tuple[Run, Run]]:
+def newsboat_runs(port: int, feeds: int, threads: int, work: Path, rounds: int,
+                  first: int = 0) -> list[tuple[Run, Run]]:
     exe = shutil.which("newsboat")
     if exe is None:
         return []
@@ -56,7 +58,7 @@ def newsboat_runs(port: int, feeds: int, threads: int, work: Path, rounds: int) 
     conf.write_text(f"reload-threads {threads}\nshow-read-feeds yes\n")
     env = {**os.environ, "HOME": str(work)}
     out = []
-    for r in range(rounds):
+    for r in range(first, first + rounds):
         cache = work / f"nb{r}.db"
         cmd = [exe, "-x", "reload", "-u", str(urls), "-c", str(cache), "-C", str(conf)]
         cold = measure(cmd, env=env)
@@ -74,14 +76,18 @@ def main() -> None:
     parser.add_argument("--feeds", type=int, default=500)
     parser.add_argument("--items", type=int, default=50)
     parser.add_argument("--concurrency", type=int, default=8)
-    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     server, port = start_server(args.feeds, args.items)
     try:
         with tempfile.TemporaryDirectory() as tmp:
             work = Path(tmp)
-            ours = wirewatch_runs(port, args.feeds, args.concurrency, work, args.rounds)
-            theirs = newsboat_runs(port, args.feeds, args.concurrency, work, args.rounds)
+            # rounds alternate between the two tools: this machine's speed drifts by ±20-40% over
+            # minutes, and all of one tool's runs before all of the other's let the drift decide
+            ours, theirs = [], []
+            for r in range(args.rounds):
+                ours += wirewatch_runs(port, args.feeds, args.concurrency, work, 1, first=r)
+                theirs += newsboat_runs(port, args.feeds, args.concurrency, work, 1, first=r)
             budget = measure_budget(args.feeds, args.items, work / "ww0.db", work)
     finally:
         server.kill()
@@ -97,6 +103,9 @@ def main() -> None:
         else:
             line += " | newsboat not installed (apt-get install newsboat)"
         print(line)
+    if theirs:  # each round against the newsboat run next to it in time
+        paired = ", ".join(f"{w[2].seconds / n[0].seconds:.3f}x" for w, n in zip(ours, theirs, strict=True))
+        print(f"  cold + stories, round by round: {paired}")
     print_budget(budget, best(theirs, 0) if theirs else None)
 
 
