@@ -53,10 +53,6 @@ _DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?", re.ASCII | re.IGNORECASE)
 # An ASCII text without 0-9 has no number (cheaper to ask than to look at every token; in other
 # text str.isdigit also takes "²" and "⑤", which \d does not)
 _ASCII_DIGIT = re.compile(r"[0-9]")
-# a whole token that names a month (what calendar_dates looks for; "market" and "decision" do not)
-_HAS_MONTH = re.compile(r"(?i)(?<![^\W_])(?:january|february|march|april|may|june|july|august|september|"
-                        r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)(?![^\W_])")
-
 
 _STEMS: dict[str, str] = {}
 
@@ -317,7 +313,9 @@ def document_features(title: str, text: str, title_weight: float = 3.0, max_word
         for name in names:
             terms_view["e:" + name] += weight
             spec["e:" + name] += weight
-        dates, in_dates = calendar_dates(tokens) if _HAS_MONTH.search(part) else ([], set())
+        # (a token that names a month is what calendar_dates looks for: asked in C first, since few texts have one)
+        dates, in_dates = calendar_dates(tokens) if not _MONTHS.keys().isdisjoint(map(str.lower, tokens)) \
+            else ([], set())
         numbers, years = numbers_and_years(tokens, in_dates) \
             if not part.isascii() or _ASCII_DIGIT.search(part) else ([], [])
         for day in dates:
