@@ -48,10 +48,10 @@ def html_to_text(fragment: str, keep_paragraphs: bool = False) -> str:
             # Double-escaped HTML (&lt;p&gt;) decodes to markup: strip that too.
             text = _TAGS.sub(" ", _BREAKS.sub("\n", text))
     text = strip_controls(text)
-    text = _SPACES.sub(" ", text)
     if keep_paragraphs:
-        return _NEWLINES.sub("\n", text).strip()
-    return " ".join(text.split())
+        return _NEWLINES.sub("\n", _SPACES.sub(" ", text)).strip()
+    # on one line, str.split already takes every _SPACES character but the zero-width space for a gap
+    return " ".join((text.replace("\u200b", " ") if "\u200b" in text else text).split())
 
 
 def one_line(text: str) -> str:
