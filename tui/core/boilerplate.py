@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from itertools import chain
 
 SHINGLE = 6  # words per compared run; shorter coincidences between ordinary sentences are left alone
 MIN_ITEMS = 3  # a run must recur in at least this many items ...
@@ -37,9 +38,14 @@ def repeated_runs(texts: Sequence[str]) -> frozenset[Shingle]:
         return frozenset()
     floor = max(MIN_ITEMS, MIN_SHARE * len(texts))
     items = [_words(text) for text in texts]
+    # a word in enough items is a word written often enough: counted over all the words at once
+    # (in C), most feeds have none, and the count per item is only needed for those that are
+    frequent = {w for w, n in Counter(chain.from_iterable(items)).items() if n >= floor}
+    if not frequent:
+        return frozenset()
     in_items: Counter[str] = Counter()
     for words in items:
-        in_items.update(set(words))
+        in_items.update(frequent.intersection(words))
     common = {w for w, n in in_items.items() if n >= floor}
     if not common:
         return frozenset()
