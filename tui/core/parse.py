@@ -121,6 +121,10 @@ def parse_feed(body: bytes, headers: Mapping[str, str] | None, feed: str,
     """
     import feedparser  # imported lazily: the warm (all 304) path never pays for it
 
+    from tui.core.feedparser_copies import install
+
+    install()
+
     now = time.time() if now is None else now
     lowered = {k.lower(): v for k, v in (headers or {}).items()}
     if "content-type" not in lowered:

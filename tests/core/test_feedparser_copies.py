@@ -1,0 +1,58 @@
+"""feedparser with the cheaper content-parameter copy parses every document exactly as without it."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import feedparser
+import feedparser.mixin
+import pytest
+
+from tests.conftest import shared
+from tui.core import feedparser_copies
+from tui.demo.corpus import OUTLETS
+from tui.demo.feeds import rss
+
+
+def _documents() -> list[bytes]:
+    files = [p for p in sorted(shared("feeds").rglob("*")) if p.is_file() and p.suffix != ".tsv"]
+    docs = [p.read_bytes() for p in files]
+    docs += [rss(outlet, 1_632_000_000.0, 10_000) for outlet in OUTLETS]
+    docs.append(b'<feed xmlns="http://www.w3.org/2005/Atom"><title type="xhtml"><div xmlns="http://www.w3.org/1999/'
+                b'xhtml">A <b>bold</b> title</div></title><entry><title type="html">&lt;i&gt;x&lt;/i&gt;</title>'
+                b'<content type="text" xml:lang="fr" xml:base="http://e/">Un texte</content><summary>s</summary>'
+                b'<source><title>Elsewhere</title></source></entry></feed>')
+    return docs
+
+
+def _parse(body: bytes) -> Any:
+    result = feedparser.parse(body, sanitize_html=False, resolve_relative_uris=False)
+    return result.get("feed"), result.get("entries"), result.get("bozo"), result.get("version")
+
+
+def test_parsing_with_the_cheaper_copy_gives_the_same_results(monkeypatch: pytest.MonkeyPatch) -> None:
+    docs = _documents()
+    assert len(docs) > 200
+    monkeypatch.setattr(feedparser.mixin, "copy", copy)
+    plain = [_parse(d) for d in docs]
+    feedparser_copies.install()
+    assert feedparser.mixin.copy is not copy
+    assert [_parse(d) for d in docs] == plain
+    details = sum(1 for _feed, entries, *_ in plain for e in entries or [] if "title_detail" in e)
+    assert details > 1000  # the copied parameters were there to compare
+
+
+def test_the_copy_is_deep_where_a_shallow_one_would_share_something() -> None:
+    flat = feedparser.util.FeedParserDict(type="text/html", language=None, base="http://e/")
+    nested = {"params": ["a"], "type": "x"}
+    flat_copy, nested_copy = feedparser_copies.deepcopy(flat), feedparser_copies.deepcopy(nested)
+    assert flat_copy == flat and flat_copy is not flat and type(flat_copy) is type(flat)
+    assert nested_copy == nested and nested_copy["params"] is not nested["params"]
+
+
+def test_install_leaves_a_mixin_that_does_not_use_the_copy_module_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    other = object()
+    monkeypatch.setattr(feedparser.mixin, "copy", other)
+    feedparser_copies.install()
+    assert feedparser.mixin.copy is other
