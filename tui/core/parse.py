@@ -121,7 +121,7 @@ def parse_feed(body: bytes, headers: Mapping[str, str] | None, feed: str,
     """
     import feedparser  # imported lazily: the warm (all 304) path never pays for it
 
-    from tui.core.feedparser_copies import install
+    from tui.core.feedparser_speed import install
 
     install()
 

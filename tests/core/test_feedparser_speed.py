@@ -1,4 +1,4 @@
-"""feedparser with the cheaper content-parameter copy parses every document exactly as without it."""
+"""feedparser with the cheaper copy and get parses every document exactly as without them."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from typing import Any
 import feedparser
 import feedparser.mixin
 import pytest
+from feedparser.util import FeedParserDict
 
 from tests.conftest import shared
-from tui.core import feedparser_copies
+from tui.core import feedparser_speed
 from tui.demo.corpus import OUTLETS
 from tui.demo.feeds import rss
 
@@ -22,7 +23,8 @@ def _documents() -> list[bytes]:
     docs.append(b'<feed xmlns="http://www.w3.org/2005/Atom"><title type="xhtml"><div xmlns="http://www.w3.org/1999/'
                 b'xhtml">A <b>bold</b> title</div></title><entry><title type="html">&lt;i&gt;x&lt;/i&gt;</title>'
                 b'<content type="text" xml:lang="fr" xml:base="http://e/">Un texte</content><summary>s</summary>'
-                b'<source><title>Elsewhere</title></source></entry></feed>')
+                b'<link rel="enclosure" href="http://e/a.mp3"/><link rel="license" href="http://e/l"/>'
+                b'<category term="news"/><source><title>Elsewhere</title></source></entry></feed>')
     return docs
 
 
@@ -31,22 +33,39 @@ def _parse(body: bytes) -> Any:
     return result.get("feed"), result.get("entries"), result.get("bozo"), result.get("version")
 
 
-def test_parsing_with_the_cheaper_copy_gives_the_same_results(monkeypatch: pytest.MonkeyPatch) -> None:
+def _original_get() -> Any:
+    feedparser_speed.install()
+    return feedparser_speed.ORIGINAL_GET[0]
+
+
+def test_parsing_with_the_cheaper_copy_and_get_gives_the_same_results(monkeypatch: pytest.MonkeyPatch) -> None:
     docs = _documents()
     assert len(docs) > 200
-    monkeypatch.setattr(feedparser.mixin, "copy", copy)
-    plain = [_parse(d) for d in docs]
-    feedparser_copies.install()
-    assert feedparser.mixin.copy is not copy
+    original_get = _original_get()
+    with monkeypatch.context() as patch:
+        patch.setattr(feedparser.mixin, "copy", copy)
+        patch.setattr(FeedParserDict, "get", original_get)
+        plain = [_parse(d) for d in docs]
+    assert feedparser.mixin.copy is not copy and FeedParserDict.get is not original_get
     assert [_parse(d) for d in docs] == plain
     details = sum(1 for _feed, entries, *_ in plain for e in entries or [] if "title_detail" in e)
     assert details > 1000  # the copied parameters were there to compare
 
 
+def test_get_answers_as_feedparser_wrote_it_for_special_mapped_and_plain_keys() -> None:
+    original_get = _original_get()
+    entry = feedparser.parse(_documents()[-1]).entries[0]
+    keys = [*feedparser_speed.SPECIAL_KEYS, *FeedParserDict.keymap, "title", "links", "missing", "summary_detail"]
+    for key in keys:
+        assert entry.get(key, "default") == original_get(entry, key, "default"), key
+    with pytest.raises(TypeError):
+        entry.get(["unhashable"])
+
+
 def test_the_copy_is_deep_where_a_shallow_one_would_share_something() -> None:
-    flat = feedparser.util.FeedParserDict(type="text/html", language=None, base="http://e/")
+    flat = FeedParserDict(type="text/html", language=None, base="http://e/")
     nested = {"params": ["a"], "type": "x"}
-    flat_copy, nested_copy = feedparser_copies.deepcopy(flat), feedparser_copies.deepcopy(nested)
+    flat_copy, nested_copy = feedparser_speed.deepcopy(flat), feedparser_speed.deepcopy(nested)
     assert flat_copy == flat and flat_copy is not flat and type(flat_copy) is type(flat)
     assert nested_copy == nested and nested_copy["params"] is not nested["params"]
 
@@ -54,5 +73,5 @@ def test_the_copy_is_deep_where_a_shallow_one_would_share_something() -> None:
 def test_install_leaves_a_mixin_that_does_not_use_the_copy_module_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     other = object()
     monkeypatch.setattr(feedparser.mixin, "copy", other)
-    feedparser_copies.install()
+    feedparser_speed.install()
     assert feedparser.mixin.copy is other
