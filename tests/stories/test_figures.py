@@ -336,3 +336,17 @@ def test_match_statistics_of_different_players_are_not_a_disagreement() -> None:
     reports = [Report("1", "A", "Hansbrough scores 20 points as Tar Heels win", "", PUBLISHED),
                Report("2", "B", "Lawson adds 16 points in Tar Heels win", "", PUBLISHED + 600)]
     assert story_facts(reports)[1] == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("he fired two or three times in the air", [(2, 3, "times")]),  # one range, not 3 times
+    ("five or six people were hurt", [(5, 6, "hurt")]),
+    ("Manning's one-yard touchdown pass", [(1, None, "yards")]),  # as "a seven-yard touchdown pass"
+    ("his second one-year contract extension", [(1, None, "years")]),
+    ("10 or more people died in the fire", [(10, None, "died")]),
+    ("Buckley fell about 600m while climbing to a small hut", [(600, None, "meters")]),
+    ("England win the second one-day international", []),  # a format of match, not a duration
+    ("Firefox 2 or 3 users", []), ("in 2019 or 2020", []), ("Level 3 or 4 restrictions", []), ("a one-time fee", []),
+])
+def test_or_ranges_one_unit_compounds_and_or_more(text: str, found: list[tuple[float, float | None, str]]) -> None:
+    assert [(f.value, f.high, f.counts) for f in extract("", text)] == found

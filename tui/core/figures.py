@@ -75,6 +75,8 @@ _CURRENCY = rf"(?-i:(?<![A-Za-z])(?:{_SYMBOL})\s?|(?<![A-Za-z])(?:{_LETTER_CURRE
 # too often a pronoun: "one of them", "the one who")
 _ONE_VICTIM = r"(?:person|man|woman|child|boy|girl|soldier|officer|civilian)\s+(?:was\s+|has\s+been\s+)?" \
               r"(?:killed|dead|died|injured|wounded|hurt|missing)"
+# (not "one-day": "the second one-day international" is a kind of cricket match)
+_ONE_UNITS = "(?:yard|mile|metre|meter|kilometre|kilometer|foot|inch|hour|minute|week|month|year)"
 _AFTER_CASUALTY_VERB = "(?:" + "|".join(f"(?<={verb} )" for verb in (
     "killed", "killing", "kills", "injured", "injuring", "injures", "wounded", "wounding", "wounds",
     "arrested", "arresting", "arrests")) + ")"
@@ -88,11 +90,13 @@ _QUANTITY = re.compile(
     rf"|{_AFTER_CASUALTY_VERB}one\b(?!\s+(?:of|another|after)\b)"  # "killing one", "killed one person"
     rf"|\bone(?=\s+(?:year|month|week|day|hour)\s+(?:ago|after|later|before|earlier)\b)"  # "one year ago"
     rf"|{_BEFORE_A_SPAN}one(?=\s+(?:minute|hour|day|week|month|year)\b)"  # "for around one minute"
-    rf"|\bone(?=[\s-](?:thousand|million|billion|trillion)\b)))"
+    rf"|\bone(?=[\s-](?:thousand|million|billion|trillion)\b)"
+    rf"|\bone(?=-{_ONE_UNITS}\b)))"  # "a one-yard pass", "a one-year deal"
     rf"(?:(?:\s|-(?=[a-z]{{5}}))?(?P<scale>{_SCALE}))?"
-    rf"(?P<plus>[-\s]plus\b(?=\s+[a-z]))?"  # "three-plus seasons", "20 plus years": more than
+    rf"(?P<plus>[-\s]plus\b(?=\s+[a-z])|\s+or\s+(?:more|over)\b(?=\s+[a-z]))?"  # "three-plus seasons", "10 or more"
     rf"(?:\s?%(?=\s?(?:-|–|to|(?(btw)and|-))\s?\d[\d,.]*\s?%))?"  # "43% to 44%", "between 5% and 8%": one range
-    rf"(?:\s?(?:-|–|to|and)\s?(?P<cur2>{_CURRENCY})?(?:(?P<num2>{_NUM})|(?<=to )(?P<word2>(?:{_SPELLED})\b))"
+    rf"(?:\s?(?:-|–|to|and|(?<=\s)or(?=\s))\s?(?P<cur2>{_CURRENCY})?"  # "two or three times": a range
+    rf"(?:(?P<num2>{_NUM})|(?<=to |or )(?P<word2>(?:{_SPELLED})\b))"
     rf"(?:\s?(?P<scale2>{_SCALE}))?)?"
     rf"(?P<pct>\s?%|[\s-]?(?:percent|per cent|pct|(?-i:pc))\b)?",  # "a 10pc rise"
     re.I,
@@ -113,6 +117,7 @@ _UNIT_AGAINST = re.compile(r"(?:(?i:km|kms|ft|kg|cm|mm|mph|mw)|°?[FC])\b")  # 5
 # "a 70m (230ft) high slackline": m after a number is metres, not million, when a measure follows
 _METRES = re.compile(r"\s*(?:\(\s*\d[\d,.]*\s?(?:ft|feet)\s*\)\s*)?(?:high|tall|long|deep|wide|away|above|below|"
                      r"from|into|off|down|"  # "falling about 60m from a ridge"
+                     r"while\s+(?:climbing|descending|hiking|walking|skiing|abseiling)|"  # "fell 600m while climbing"
                      r"in (?:height|length|diameter)|\()", re.I)
 # "climbed 600m", "the man fell about 600m while climbing": a distance travelled (but "shares fell 600m")
 _APPROX_M = r"(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+|roughly\s+|more\s+than\s+|over\s+|up\s+to\s+)?$"
