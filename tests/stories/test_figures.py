@@ -345,8 +345,11 @@ def test_match_statistics_of_different_players_are_not_a_disagreement() -> None:
     ("his second one-year contract extension", [(1, None, "years")]),
     ("10 or more people died in the fire", [(10, None, "died")]),
     ("Buckley fell about 600m while climbing to a small hut", [(600, None, "meters")]),
+    ("Klitschko led the crowd of 22,000 in singing", [(22000, None, "crowd")]),  # the size of a body of people
+    ("a town with a population of about 5,000.", [(5000, None, "population")]),
     ("England win the second one-day international", []),  # a format of match, not a duration
     ("Firefox 2 or 3 users", []), ("in 2019 or 2020", []), ("Level 3 or 4 restrictions", []), ("a one-time fee", []),
 ])
-def test_or_ranges_one_unit_compounds_and_or_more(text: str, found: list[tuple[float, float | None, str]]) -> None:
+def test_or_ranges_one_unit_compounds_or_more_and_sizes_of_crowds(
+        text: str, found: list[tuple[float, float | None, str]]) -> None:
     assert [(f.value, f.high, f.counts) for f in extract("", text)] == found
