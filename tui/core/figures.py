@@ -41,6 +41,7 @@ from tui.core.figwords import (
     VAGUE,
     canonical_count,
 )
+from tui.core.metres import in_metres
 from tui.core.when import relative_span, span_of_dates
 
 
@@ -114,18 +115,6 @@ _MONTH_RE = "|".join(MONTHS)
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTH_RE})\.?\s*$", re.I)  # "July 20"
 _DATE_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTH_RE})\b", re.I)  # "20 July", "20th of July"
 _UNIT_AGAINST = re.compile(r"(?:(?i:km|kms|ft|kg|cm|mm|mph|mw)|°?[FC])\b")  # 5ft, 20km, 75F
-# "a 70m (230ft) high slackline": m after a number is metres, not million, when a measure follows
-_METRES = re.compile(r"\s*(?:\(\s*\d[\d,.]*\s?(?:ft|feet)\s*\)\s*)?(?:high|tall|long|deep|wide|away|above|below|"
-                     r"from|into|off|down|"  # "falling about 60m from a ridge"
-                     r"while\s+(?:climbing|descending|hiking|walking|skiing|abseiling)|"  # "fell 600m while climbing"
-                     r"in (?:height|length|diameter)|\()", re.I)
-# "climbed 600m", "the man fell about 600m while climbing": a distance travelled (but "shares fell 600m")
-_APPROX_M = r"(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+|roughly\s+|more\s+than\s+|over\s+|up\s+to\s+)?$"
-_METRES_BEFORE = re.compile(r"\b(?:climbed|climbing|swam|swimming|walked|walking|dived|dove|tumbled|slid|sliding|"
-                            r"drifted|travelled|traveled|hiked|crawled)\s+" + _APPROX_M, re.I)
-_FELL_METRES_BEFORE = re.compile(r"\b(?:man|woman|climber|hiker|skier|boy|girl|child|he|she|they|tourist|worker|"
-                                 r"car|bus|truck|vehicle|helicopter|plane)\b[^.;]{0,40}\b(?:fell|plunged|plummeted|"
-                                 r"dropped|tumbled)\s+" + _APPROX_M, re.I)
 _FROM_BEFORE = re.compile(r"(?:\bfrom\s+(?:(?:last|the previous)\s+\w+['’]s\s+)?|\bcompared\s+(?:with|to)\s+|"
                           r"\bincluding\s+)$", re.I)  # "up from 20", "from last Sunday's 29,173", "including 926"
 _VERB_AFTER = re.compile(r"\s+(?:were|are|have|had)\b")  # "919 cases were local, 90 were in dormitories"
@@ -322,8 +311,7 @@ def quantities(text: str) -> list[Figure]:
         scale = m.group("scale")
         measure = _value(num, word, None)  # the number alone, for a measure written against it
         if scale == "m" and measure is not None and not m.group("cur") and not m.group("num2") \
-                and (_METRES.match(text, m.end()) or _METRES_BEFORE.search(text, max(0, start - 30), start)
-                     or _FELL_METRES_BEFORE.search(text, max(0, start - 80), start)):
+                and in_metres(text, start, m.end()):
             out.append(Figure(text=text[start:m.end()].strip(), value=_clean_number(measure),
                               counts="meters", approx=(m.group("approx") or "").strip().lower()))
             continue
