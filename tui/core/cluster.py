@@ -13,7 +13,6 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, fields
 from itertools import chain
-from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
@@ -201,10 +200,7 @@ class StoryEngine:
         out = []
         window = self.params.window
         limit = limit or self.params.max_candidates
-        # Counter.most_common, without its heap where a sort is cheaper (same order, ties included)
-        ranked = sorted(hits.items(), key=itemgetter(1), reverse=True)[:limit] if len(hits) <= 8 * limit \
-            else hits.most_common(limit)
-        for sid, _ in ranked:
+        for sid, _ in largest(hits, limit):  # Counter.most_common's order, ties included, sorted where cheaper
             story = self.stories[sid]
             # within the window on either side: a report dated long before a story began (a late-arriving
             # archive item, an evergreen page) is not part of it either

@@ -99,8 +99,9 @@ def casualty_verb_before(text: str, start: int) -> str:
 
 _NUMBER_OF = re.compile(r"\b(numbers?|total|tally|count|toll) of ([^.;:]{0,80}?)\s+"
                         r"(?:to|at|from|reach(?:es|ed)?|hits?|stands? at|(?:is|are) (?:approaching|nearing|near))\s*$")
-_POPULATION = re.compile(r"\bpopulation\s+(?:of\s+)?(?:(?:about|around|some|nearly|almost|over|more\s+than)\s+)?$",
-                         re.I)
+# the size of a body of people: "a population of about 2 million", "the crowd of 22,000"
+_BODY_SIZE = re.compile(r"\b(population|crowd|audience|attendance|workforce)\s+(?:of\s+)?"
+                        r"(?:(?:about|around|some|nearly|almost|over|more\s+than)\s+)?$", re.I)
 _OF_AMOUNT = re.compile(r"\b([a-z]+)\s+of\s+(?:between|about|around|up\s+to|some|nearly|almost)\s+$")
 # "the total confirmed cases in the country were 2,347,550"
 _STATED = re.compile(r"\b([a-z]+)\b(?:\s+(?:in|of|across|at)\s+[\w\s'’]{0,25}?)?\s+(?:were|was|stood at|now at)\s*$")
@@ -109,8 +110,8 @@ _STATED = re.compile(r"\b([a-z]+)\b(?:\s+(?:in|of|across|at)\s+[\w\s'’]{0,25}?
 def counted_before(text: str, start: int) -> str:
     """'active cases at 184,088', 'death toll rises to 24', 'raising the number of active cases in the
     country to 178,196': the counted noun stated before the number."""
-    if _POPULATION.search(text[max(0, start - 30):start]):
-        return "population"  # "a city of population 167,000", "a population of about 2 million"
+    if body := _BODY_SIZE.search(text[max(0, start - 30):start]):
+        return body.group(1).lower()  # "a city of population 167,000", "a crowd of 22,000"
     m = _BEFORE.search(text[max(0, start - 40):start])
     if m and (m.group(1) in COUNT_NOUNS or m.group(1) in {"toll", "tally", "count", "total"}):
         return m.group(1)

@@ -135,8 +135,6 @@ _AGO = re.compile(r"\s+(?:years?|months?|weeks?|days?|hours?)\s+(?:ago|earlier|l
 _SPAN_AFTER = re.compile(r"\s+(?:hours|days|weeks|months)\s+(?:to|for)\b")
 _MINUS = re.compile(r"\bminus\s*$", re.I)
 _GROUP_OF = re.compile(r"\b(family|group|party|crew|gang) of\s*$", re.I)
-_CROWD_OF = re.compile(r"\b(crowd|audience|attendance|population|workforce) of\s*(?:about\s+|some\s+|around\s+|"
-                       r"more\s+than\s+|over\s+|nearly\s+|almost\s+)?$", re.I)  # "a crowd of 22,000": its size
 _SPELLED_DESIGNATORS = frozenset({"level", "phase", "stage", "tier", "category", "grade", "class", "round", "step"})
 _MAGNITUDE = re.compile(r"\bmagnitude[\s-]*$", re.I)
 _MAGNITUDE_AFTER = re.compile(r"[\s-]?magnitude\b", re.I)
@@ -275,8 +273,6 @@ def _what_is_counted(m: re.Match[str], text: str, start: int, end: int,
             head = casualty_verb_before(text, start)
     if not head and (of_group := _GROUP_OF.search(text[max(0, start - 20):start])):
         head, thing = "people", of_group.group(1)  # "a family of eight"
-    if not head and (crowd := _CROWD_OF.search(text[max(0, start - 30):start])):
-        head = thing = crowd.group(1).lower()
     nationals = last[:1].isupper() and last.endswith("ese")  # "killed more than 100 Lebanese": the dead
     fate = casualty_before(text, start, "people" if nationals else head)
     head = fate if fate in ("dead", "injured") else head

@@ -7,7 +7,7 @@ against Thompson. Their words, places and organisations are the same; who they a
 
 from __future__ import annotations
 
-from operator import itemgetter
+from tui.core.vectors import largest
 
 Persons = dict[str, float]  # surname → weight of its mentions (a headline mention counts 3, the lead's 1)
 
@@ -76,7 +76,7 @@ def add_persons(into: Persons, more: Persons) -> Persons:
     for name, weight in more.items():
         merged[name] = merged.get(name, 0.0) + weight
     if len(merged) > 2 * KEEP:
-        merged = dict(sorted(merged.items(), key=itemgetter(1), reverse=True)[:KEEP])
+        merged = dict(largest(merged, KEEP))
     return merged
 
 

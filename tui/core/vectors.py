@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import heapq
+from collections.abc import Mapping
 from operator import itemgetter
+from typing import TypeVar
 
 Vector = dict[str, float]
+K = TypeVar("K")
 
 
 def dot(a: Vector, b: Vector) -> float:
@@ -43,7 +46,7 @@ def add_into(into: Vector, norm2: float, vec: Vector, keep: int) -> tuple[Vector
     return into, norm2
 
 
-def largest(vec: Vector, k: int) -> list[tuple[str, float]]:
+def largest(vec: Mapping[K, float], k: int) -> list[tuple[K, float]]:
     """The k heaviest terms with their weights (as heapq.nlargest, which is 3-4x slower at these sizes:
     k is a large share of the vector)."""
     if len(vec) > 8 * k:
