@@ -219,6 +219,10 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("the blast killed one of the guards", []),  # "one of": a pronoun
     ("missing 10 of the Saints' 16 games", [(16, "games")]),  # a part of a set: the set's size is the figure
     ("Three of the four Israeli soldiers killed", [(4, "soldiers")]),
+    # a share or a sum is no part of a ratio: both figures count
+    ("Ninety percent of the 288 candidates come from one party", [(90, "percent"), (288, "candidates")]),
+    ("Sales rose 5 percent in 2020", [(5, "percent")]),
+    ("unemployment fell 2% in three months", [(2, "percent"), (3, "months")]),
     ("with the 8 Block crew he belonged to", []),  # a gang's name
     ("Through 14 games in the season", [(14, "games")]),  # a capitalised preposition names nothing
     ("Another two people are also reported to have been killed", [(2, "dead")]),

@@ -184,10 +184,12 @@ def _not_a_figure(m: re.Match[str], text: str, start: int, end: int) -> bool:
     num = m.group("num")
     if _PARENT_OF.search(text[max(0, start - 12):start]) or _AGED.search(text[max(0, start - 30):start]):
         return True  # "a mother of two": her children; "children aged from one to 12 years": ages
-    money = bool(m.group("cur") or m.group("scale"))
-    if ((_OUT_OF.match(text, end) or _OF_THE_SET.match(text, end)) and not money) \
+    # a sum or a share is not a part of a ratio: "$35m in two rounds", "5 percent in 2020", "Ninety
+    # percent of the 288 candidates"
+    whole = bool(m.group("cur") or m.group("scale") or m.group("pct"))
+    if ((_OUT_OF.match(text, end) or _OF_THE_SET.match(text, end)) and not whole) \
             or _OUT_OF_BEFORE.search(text[max(0, start - 20):start]):
-        return True  # a ratio: "four out of five adults" (not "$35m in two rounds")
+        return True  # a ratio: "four out of five adults"
     if not num:  # a spelled number only names something after a designator: "alert level four"
         words = text[max(0, start - 24):start].split()
         return bool(words) and words[-1].lower().rstrip(".") in _SPELLED_DESIGNATORS
