@@ -223,6 +223,8 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("Ninety percent of the 288 candidates come from one party", [(90, "percent"), (288, "candidates")]),
     ("Sales rose 5 percent in 2020", [(5, "percent")]),
     ("unemployment fell 2% in three months", [(2, "percent"), (3, "months")]),
+    ("Klitschko has won 16 fights in a row since 2004", []),  # a streak, as "an 11-game win streak"
+    ("five people were killed in a row of houses", [(5, "dead")]),  # a row of houses is no streak
     ("with the 8 Block crew he belonged to", []),  # a gang's name
     ("Through 14 games in the season", [(14, "games")]),  # a capitalised preposition names nothing
     ("Another two people are also reported to have been killed", [(2, "dead")]),

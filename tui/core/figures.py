@@ -134,6 +134,7 @@ _AGO = re.compile(r"\s+(?:years?|months?|weeks?|days?|hours?)\s+(?:ago|earlier|l
 # followed by "days": "Windows 10 users", "Level 4 restrictions")
 _SPAN_AFTER = re.compile(r"\s+(?:hours|days|weeks|months)\s+(?:to|for)\b")
 _MINUS = re.compile(r"\bminus\s*$", re.I)
+_IN_A_ROW = re.compile(r"\s+in\s+a\s+row\b(?!\s+of\b)", re.I)  # not "in a row of houses"
 _GROUP_OF = re.compile(r"\b(family|group|party|crew|gang) of\s*$", re.I)
 _SPELLED_DESIGNATORS = frozenset({"level", "phase", "stage", "tier", "category", "grade", "class", "round", "step"})
 _MAGNITUDE = re.compile(r"\bmagnitude[\s-]*$", re.I)
@@ -291,8 +292,8 @@ def _what_is_counted(m: re.Match[str], text: str, start: int, end: int,
         return None  # an age: "10 years old", "her son Leo, six months, was born"
     if m.group("word") and not thing and not head and (verb := casualty_verb_before(text, start)):
         counts = thing = verb  # "Three blasts kill at least two"
-    if not counts or (m.group("word") and not thing) or counts in LISTICLE:
-        return None
+    if not counts or (m.group("word") and not thing) or counts in LISTICLE or _IN_A_ROW.match(text, stop):
+        return None  # (nor a streak: "has won 16 fights in a row", as "an 11-game win streak")
     return counts, thing, stop
 
 
