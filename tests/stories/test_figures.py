@@ -225,6 +225,14 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("unemployment fell 2% in three months", [(2, "percent"), (3, "months")]),
     ("Klitschko has won 16 fights in a row since 2004", []),  # a streak, as "an 11-game win streak"
     ("five people were killed in a row of houses", [(5, "dead")]),  # a row of houses is no streak
+    # forms found in the eleventh blind draw of archive descriptions
+    ("thousands sadly dying each day", [(None, "dead")]),
+    ("The number of people killed rose to 40.", [(40, "dead")]),  # people counted by what happened to them
+    ("The number of people dying also increased 5.1 per cent to 164.", [(5.1, "percent"), (164, "dead")]),
+    ("30,144 new cases today, up two per cent on the 29,547 recorded last Saturday",
+     [(30_144, "cases"), (2, "percent"), (29_547, "cases")]),
+    ("a 183ft-high industrial landmark", [(183, "feet")]),
+    ("the only two pro dancers out of 18 who have not been vaccinated", []),  # a ratio
     ("with the 8 Block crew he belonged to", []),  # a gang's name
     ("Through 14 games in the season", [(14, "games")]),  # a capitalised preposition names nothing
     ("Another two people are also reported to have been killed", [(2, "dead")]),

@@ -50,6 +50,7 @@ def _plural(low: str) -> bool:
     return low.endswith("s") and not low.endswith(("us", "ss", "is", "ous"))
 
 
+_DIMENSIONS = ("high", "tall", "long", "wide", "deep", "thick")  # "a 183ft-high landmark", "a 20km-long queue"
 _PEOPLE = frozenset({"people", "person", "man", "woman", "child", "boy", "girl", "men", "women", "children", "others",
                      "persons", "civilians", "workers"})
 _CASUALTY = frozenset({"killed", "dead", "died", "injured", "wounded", "missing", "arrested", "hurt", "hospitalised",
@@ -65,7 +66,9 @@ _BEFORE = re.compile(r"\b([a-z]+)\s+(?:now\s+)?(?:at|to|reach(?:es|ed)?|hits?|st
 _CHANGE = (r"(?:rises?|rose|risen|climb(?:s|ed)?|jump(?:s|ed)?|falls?|fell|drop(?:s|ped)?|increase[sd]?|decrease[sd]?|"
            r"(?:go|goes|went|gone)\s+(?:up|down))")
 # "infections rise by just 2% in a week to 30,144", "deaths go up by eight to 164"
-_CHANGED_TO = re.compile(rf"\b([a-z]+)\s+{_CHANGE}\b(?:[^.;:]{{0,40}}?\bto|\s+by(?:\s+(?:{'|'.join(APPROX)}))?)\s*$")
+_IN_CLAUSE = r"(?:[^.;:]|(?<=\d)\.(?=\d))"  # within a clause: no stop, except a decimal point ("5.1 per cent")
+_CHANGED_TO = re.compile(rf"\b([a-z]+)\s+{_CHANGE}\b(?:{_IN_CLAUSE}{{0,40}}?\bto|"
+                         rf"\s+by(?:\s+(?:{'|'.join(APPROX)}))?)\s*$")
 
 
 _VERB_BEFORE = re.compile(r"\b(kill(?:s|ed|ing)?|injur(?:es|ed|ing)|wound(?:s|ed|ing)|leav(?:es|ing)|left)\s+"
@@ -97,7 +100,7 @@ def casualty_verb_before(text: str, start: int) -> str:
     return "dead" if verb.startswith("kill") else "arrested" if verb.startswith("arrest") else "injured"
 
 
-_NUMBER_OF = re.compile(r"\b(numbers?|total|tally|count|toll) of ([^.;:]{0,80}?)\s+"
+_NUMBER_OF = re.compile(rf"\b(numbers?|total|tally|count|toll) of ({_IN_CLAUSE}{{0,80}}?)\s+"
                         r"(?:to|at|from|reach(?:es|ed)?|hits?|stands? at|(?:is|are) (?:approaching|nearing|near))\s*$")
 # the size of a body of people: "a population of about 2 million", "the crowd of 22,000"
 _BODY_SIZE = re.compile(r"\b(population|crowd|audience|attendance|workforce)\s+(?:of\s+)?"
@@ -133,10 +136,12 @@ def number_of_before(text: str, start: int) -> str:
     m = _NUMBER_OF.search(text[max(0, start - 120):start])
     if m and m.group(1) == "toll":
         return "toll"
-    if m:  # the first plural noun of the phrase
-        for word in m.group(2).split()[:6]:
+    if m:  # the first plural noun of the phrase ("the number of people killed": what happened to them)
+        words = m.group(2).split()[:6]
+        for i, word in enumerate(words):
             if word.islower() and is_count_word(word) and word not in MODIFIERS:
-                return word
+                fate = words[i + 1] if i + 1 < len(words) else ""
+                return fate if word in _PEOPLE and (fate in _CASUALTY or fate == "dying") else word
     return ""
 
 
@@ -222,8 +227,9 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
         if not match:
             break
         word = match.group(1).rstrip(".,;:'’")
-        if "-" in word and word.rpartition("-")[2].lower() in ("and", "but", "or", "as"):
-            word = word.rpartition("-")[0]  # "three defeats-and his 16th": a dash written as a hyphen
+        if "-" in word and word.rpartition("-")[2].lower() in ("and", "but", "or", "as", *_DIMENSIONS):
+            # "three defeats-and his 16th": a dash written as a hyphen; "a 183ft-high tower": the unit
+            word = word.rpartition("-")[0]
         low = word.lower()
         if low in NOT_COUNTED:
             break

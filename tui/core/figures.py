@@ -42,6 +42,8 @@ from tui.core.figwords import (
     canonical_count,
 )
 from tui.core.metres import in_metres
+from tui.core.ratios import SPELLED as _SPELLED
+from tui.core.ratios import part_of_ratio, streak_or_ratio_after
 from tui.core.when import relative_span, span_of_dates
 
 
@@ -66,8 +68,6 @@ class Figure:
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:k|K|m|M|mn|bn|b|tn|trn|million|billion|trillion|thousand|lakh|crore|milyong?|bilyong?|dozen)\b"
-_SPELLED = "|".join(sorted([*SMALL_NUMBERS, "a dozen", "dozen", "a hundred", "hundred", "a thousand", "thousand",
-                            "a million"], key=len, reverse=True))
 _SYMBOL = "|".join(re.escape(c) for c in sorted(CURRENCY_SYMBOLS, key=len, reverse=True)
                    if not c[-1].isalpha() or "$" in c)
 _LETTER_CURRENCY = "|".join(re.escape(c) for c in CURRENCY_SYMBOLS if c[-1].isalpha() and "$" not in c)
@@ -108,25 +108,22 @@ _VAGUE = re.compile(rf"\b(?P<approx>(?:{'|'.join(APPROX)})\s+)?(?P<vague>{_VAGUE
 _VAGUE_VICTIMS = re.compile(rf"\b(?:kill|injur|wound)\w*\s+(?P<approx>(?:{'|'.join(APPROX)})\s+)?"
                             rf"(?P<vague>dozens|hundreds|scores|thousands)\b(?!\s+(?:of|more)\b)", re.I)
 _VAGUE_CASUALTIES = re.compile(r"\b(?P<vague>dozens|hundreds|scores|thousands)\s+(?:(?:more|people|others)\s+)?"
-                               r"(?P<what>dead|killed|injured|wounded|hurt|missing)\b", re.I)  # "left thousands dead"
+                               r"(?:[a-z]+ly\s+)?(?P<what>dead|killed|died|dying|injured|wounded|hurt|missing)\b",
+                               re.I)  # "left thousands dead", "thousands sadly dying each day"
 _VAGUE_HEADS = frozenset({"dozens", "hundreds", "thousands", "millions", "billions", "trillions"})
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _MONTH_RE = "|".join(MONTHS)
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTH_RE})\.?\s*$", re.I)  # "July 20"
 _DATE_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTH_RE})\b", re.I)  # "20 July", "20th of July"
 _UNIT_AGAINST = re.compile(r"(?:(?i:km|kms|ft|kg|cm|mm|mph|mw)|°?[FC])\b")  # 5ft, 20km, 75F
-_FROM_BEFORE = re.compile(r"(?:\bfrom\s+(?:(?:last|the previous)\s+\w+['’]s\s+)?|\bcompared\s+(?:with|to)\s+|"
-                          r"\bincluding\s+)$", re.I)  # "up from 20", "from last Sunday's 29,173", "including 926"
+# "up from 20", "from last Sunday's 29,173", "including 926", "up 2 per cent on the 29,547"
+_LAST_WEEKS = r"(?:last|the previous)\s+\w+['’]s\s+"
+_FROM_BEFORE = re.compile(rf"(?:\bfrom\s+(?:{_LAST_WEEKS})?|\bcompared\s+(?:with|to)\s+|\bincluding\s+|"
+                          rf"(?:per\s?cent|percent|%)\s+on\s+(?:the\s+|{_LAST_WEEKS})?)$", re.I)
 _VERB_AFTER = re.compile(r"\s+(?:were|are|have|had)\b")  # "919 cases were local, 90 were in dormitories"
 # "37 of the candidates registered in the capital, 46 in Akhal region, 25 in Balkan region"
 _LISTED_BEFORE = re.compile(r"(?:,|\band)\s+$")
 _IN_PLACE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
-_OUT_OF = re.compile(rf"\s+(?:out\s+of|in)\s+(?:\d|(?:{_SPELLED})\b)", re.I)  # "four out of five", "one in ten"
-# "three of the four soldiers", "10 of the Saints' 16 games": a part of a set whose size is the figure
-_OF_THE_SET = re.compile(rf"\s+of\s+(?:(?i:the|his|her|their|its|our|these|those)\s+)?"
-                         rf"(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*)*['’]s?\s+)?(?:\d|(?i:{_SPELLED})\b)")
-_OUT_OF_BEFORE = re.compile(rf"(?:\d|\b(?:{_SPELLED}|one))\s+(?:out\s+of|in)\s+(?:every\s+)?$|\d\s+of\s+(?:every\s+)?$",
-                            re.I)  # not "out of £250,000"; "landing 178 of 369 punches"
 _PARENT_OF = re.compile(r"\b(?:mother|father|mum|mom|dad|parent)\s+of\s*$", re.I)  # "a mother of two": her children
 _AGED = re.compile(r"\baged\s+(?:from\s+|between\s+)?(?:\w+\s+(?:to|and)\s+)?$", re.I)
 _AGO = re.compile(r"\s+(?:years?|months?|weeks?|days?|hours?)\s+(?:ago|earlier|later|before)\b", re.I)
@@ -134,7 +131,6 @@ _AGO = re.compile(r"\s+(?:years?|months?|weeks?|days?|hours?)\s+(?:ago|earlier|l
 # followed by "days": "Windows 10 users", "Level 4 restrictions")
 _SPAN_AFTER = re.compile(r"\s+(?:hours|days|weeks|months)\s+(?:to|for)\b")
 _MINUS = re.compile(r"\bminus\s*$", re.I)
-_IN_A_ROW = re.compile(r"\s+in\s+a\s+row\b(?!\s+of\b)", re.I)  # not "in a row of houses"
 _GROUP_OF = re.compile(r"\b(family|group|party|crew|gang) of\s*$", re.I)
 _SPELLED_DESIGNATORS = frozenset({"level", "phase", "stage", "tier", "category", "grade", "class", "round", "step"})
 _MAGNITUDE = re.compile(r"\bmagnitude[\s-]*$", re.I)
@@ -185,12 +181,9 @@ def _not_a_figure(m: re.Match[str], text: str, start: int, end: int) -> bool:
     num = m.group("num")
     if _PARENT_OF.search(text[max(0, start - 12):start]) or _AGED.search(text[max(0, start - 30):start]):
         return True  # "a mother of two": her children; "children aged from one to 12 years": ages
-    # a sum or a share is not a part of a ratio: "$35m in two rounds", "5 percent in 2020", "Ninety
-    # percent of the 288 candidates"
-    whole = bool(m.group("cur") or m.group("scale") or m.group("pct"))
-    if ((_OUT_OF.match(text, end) or _OF_THE_SET.match(text, end)) and not whole) \
-            or _OUT_OF_BEFORE.search(text[max(0, start - 20):start]):
-        return True  # a ratio: "four out of five adults"
+    # (a sum or a share is no part of a ratio: "$35m in two rounds", "5 percent in 2020")
+    if part_of_ratio(text, start, end, whole=bool(m.group("cur") or m.group("scale") or m.group("pct"))):
+        return True  # "four out of five adults", "three of the four soldiers"
     if not num:  # a spelled number only names something after a designator: "alert level four"
         words = text[max(0, start - 24):start].split()
         return bool(words) and words[-1].lower().rstrip(".") in _SPELLED_DESIGNATORS
@@ -292,8 +285,8 @@ def _what_is_counted(m: re.Match[str], text: str, start: int, end: int,
         return None  # an age: "10 years old", "her son Leo, six months, was born"
     if m.group("word") and not thing and not head and (verb := casualty_verb_before(text, start)):
         counts = thing = verb  # "Three blasts kill at least two"
-    if not counts or (m.group("word") and not thing) or counts in LISTICLE or _IN_A_ROW.match(text, stop):
-        return None  # (nor a streak: "has won 16 fights in a row", as "an 11-game win streak")
+    if not counts or (m.group("word") and not thing) or counts in LISTICLE or streak_or_ratio_after(text, stop):
+        return None
     return counts, thing, stop
 
 
