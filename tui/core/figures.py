@@ -74,8 +74,9 @@ _LETTER_CURRENCY = "|".join(re.escape(c) for c in CURRENCY_SYMBOLS if c[-1].isal
 _CURRENCY = rf"(?-i:(?<![A-Za-z])(?:{_SYMBOL})\s?|(?<![A-Za-z])(?:{_LETTER_CURRENCY})(?=\d)|(?<![A-Za-z])Rs\.?\s(?=\d))"
 # "one man was killed": "one" is a number before a victim and what happened to them (and otherwise
 # too often a pronoun: "one of them", "the one who")
-_ONE_VICTIM = r"(?:person|man|woman|child|boy|girl|soldier|officer|civilian)\s+(?:was\s+|has\s+been\s+)?" \
-              r"(?:killed|dead|died|injured|wounded|hurt|missing)"
+_ONE_VICTIM = r"(?:person|man|woman|child|boy|girl|soldier|officer|civilian|pilot|passenger|driver|worker|" \
+              r"student|patient|resident|tourist|migrant|prisoner|guard|firefighter)\s+(?:was\s+|has\s+been\s+)?" \
+              r"(?:[a-z]+ly\s+)?(?:killed|dead|died|injured|wounded|hurt|missing)"  # "one pilot critically injured"
 # (not "one-day": "the second one-day international" is a kind of cricket match)
 _ONE_UNITS = "(?:yard|mile|metre|meter|kilometre|kilometer|foot|inch|hour|minute|week|month|year)"
 _AFTER_CASUALTY_VERB = "(?:" + "|".join(f"(?<={verb} )" for verb in (
