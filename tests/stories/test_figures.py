@@ -234,6 +234,9 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("a 183ft-high industrial landmark", [(183, "feet")]),
     ("the only two pro dancers out of 18 who have not been vaccinated", []),  # a ratio
     ("left one pilot critically injured and another in stable condition", [(1, "injured")]),
+    ("More than 800 men and women of all ages stripped down", [(800, "people")]),
+    ("5 men and 3 women", [(5, "men"), (3, "women")]),
+    ("he injected 6L of petroleum jelly", [(6, "liters")]),  # litres, under either spelling
     ("with the 8 Block crew he belonged to", []),  # a gang's name
     ("Through 14 games in the season", [(14, "games")]),  # a capitalised preposition names nothing
     ("Another two people are also reported to have been killed", [(2, "dead")]),

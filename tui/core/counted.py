@@ -324,6 +324,17 @@ def designator_before(text: str, start: int) -> bool:
         and last.lower() not in APPROX and not last.endswith((":", ",", ";", "!", "?"))
 
 
+_PAIRED = ("men", "women", "boys", "girls", "adults", "children")
+_AND_PAIRED = re.compile(rf"\s+and\s+(?:{'|'.join(_PAIRED)})\b")
+
+
+def people_pair(text: str, counts: str, stop: int) -> int:
+    """Where "men and women", "adults and children" ends when a count of `counts` ended at `stop` with
+    its first half (then people are counted), else 0."""
+    pair = _AND_PAIRED.match(text, stop) if counts in _PAIRED else None
+    return pair.end() if pair else 0
+
+
 @lru_cache(maxsize=256)
 def title_case(text: str) -> bool:
     """Most longer words capitalised, as in a headline. Cached: asked for every number of a sentence,

@@ -22,6 +22,7 @@ from tui.core.counted import (
     is_list_number,
     number_of_before,
     of_phrase,
+    people_pair,
     title_case,
 )
 from tui.core.figwords import (
@@ -116,7 +117,7 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _MONTH_RE = "|".join(MONTHS)
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTH_RE})\.?\s*$", re.I)  # "July 20"
 _DATE_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTH_RE})\b", re.I)  # "20 July", "20th of July"
-_UNIT_AGAINST = re.compile(r"(?:(?i:km|kms|ft|kg|cm|mm|mph|mw)|°?[FC])\b")  # 5ft, 20km, 75F
+_UNIT_AGAINST = re.compile(r"(?:(?i:km|kms|ft|kg|cm|mm|mph|mw)|°?[FC]|L)\b")  # 5ft, 20km, 75F, 6L
 # "up from 20", "from last Sunday's 29,173", "including 926", "up 2 per cent on the 29,547"
 _LAST_WEEKS = r"(?:last|the previous)\s+\w+['’]s\s+"
 _FROM_BEFORE = re.compile(rf"(?:\bfrom\s+(?:{_LAST_WEEKS})?|\bcompared\s+(?:with|to)\s+|\bincluding\s+|"
@@ -288,6 +289,8 @@ def _what_is_counted(m: re.Match[str], text: str, start: int, end: int,
         counts = thing = verb  # "Three blasts kill at least two"
     if not counts or (m.group("word") and not thing) or counts in LISTICLE or streak_or_ratio_after(text, stop):
         return None
+    if pair := people_pair(text, counts, stop):  # "800 men and women": people
+        counts, thing, stop = "people", f"{thing} {text[stop:pair].strip()}", pair
     return counts, thing, stop
 
 

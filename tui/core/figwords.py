@@ -45,7 +45,8 @@ UNITS: dict[str, str] = {
     "metres": "meters", "meters": "meters", "m": "meters", "feet": "feet", "ft": "feet",
     "tonnes": "tonnes", "tons": "tonnes", "kg": "kilograms", "kilograms": "kilograms", "hectares": "hectares",
     "acres": "acres", "degrees": "degrees", "mph": "mph", "km/h": "km/h", "mm": "millimetres", "cm": "centimetres",
-    "litres": "litres", "liters": "litres", "barrels": "barrels", "megawatts": "megawatts", "mw": "megawatts",
+    "litres": "litres", "liters": "litres", "l": "litres", "barrels": "barrels", "megawatts": "megawatts",
+    "mw": "megawatts",
     "years": "years", "months": "months", "weeks": "weeks", "days": "days", "hours": "hours", "minutes": "minutes",
     "seconds": "seconds", "points": "points", "votes": "votes", "seats": "seats", "doses": "doses",
     "f": "degrees", "c": "degrees", "°f": "degrees", "°c": "degrees",
@@ -135,6 +136,7 @@ _SYNONYMS = (
     ("dollars", "dollar", "usd"),
     ("kilometers", "km", "kilometres"),
     ("reservists", "reservist"),
+    ("litres", "liters", "litre", "liter"),
     ("homes", "houses", "buildings"),
     ("vaccinations", "vaccines", "doses", "jabs"),
     ("knockouts", "knockout", "ko", "kos", "ko's"),  # a boxer's record: "(52-3, 46 KOs)"
