@@ -237,6 +237,7 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("More than 800 men and women of all ages stripped down", [(800, "people")]),
     ("5 men and 3 women", [(5, "men"), (3, "women")]),
     ("he injected 6L of petroleum jelly", [(6, "liters")]),  # litres, under either spelling
+    ("drawing in 7 million viewers and peaking at 7.3 million", [(7_000_000, "viewers"), (7_300_000, "viewers")]),
     ("with the 8 Block crew he belonged to", []),  # a gang's name
     ("Through 14 games in the season", [(14, "games")]),  # a capitalised preposition names nothing
     ("Another two people are also reported to have been killed", [(2, "dead")]),

@@ -121,7 +121,9 @@ _UNIT_AGAINST = re.compile(r"(?:(?i:km|kms|ft|kg|cm|mm|mph|mw)|°?[FC]|L)\b")  #
 # "up from 20", "from last Sunday's 29,173", "including 926", "up 2 per cent on the 29,547"
 _LAST_WEEKS = r"(?:last|the previous)\s+\w+['’]s\s+"
 _FROM_BEFORE = re.compile(rf"(?:\bfrom\s+(?:{_LAST_WEEKS})?|\bcompared\s+(?:with|to)\s+|\bincluding\s+|"
-                          rf"(?:per\s?cent|percent|%)\s+on\s+(?:the\s+|{_LAST_WEEKS})?)$", re.I)
+                          rf"(?:per\s?cent|percent|%)\s+on\s+(?:the\s+|{_LAST_WEEKS})?|"
+                          r"\b(?:peak(?:s|ed|ing)?|ris(?:es|ing)|rose|climb(?:s|ed|ing)?)\s+(?:at|to)\s+)$",
+                          re.I)  # "7 million viewers, peaking at 7.3 million"
 _VERB_AFTER = re.compile(r"\s+(?:were|are|have|had)\b")  # "919 cases were local, 90 were in dormitories"
 # "37 of the candidates registered in the capital, 46 in Akhal region, 25 in Balkan region"
 _LISTED_BEFORE = re.compile(r"(?:,|\band)\s+$")
