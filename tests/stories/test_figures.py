@@ -200,6 +200,7 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("Halos 300 bahay nasira sa bagyo", [(300, "homes")]),
     ("2 sundalo patay sa engkuwentro", [(2, "dead")]),
     ("10 aktibong kaso sa Baguio", [(10, "cases")]),
+    ("mga balitang nakalap sa nakalipas na 24 oras", [(24, "hours")]),
     ("a 5,000-strong force crossed the border", [(5000, "force")]),
     ("a 10pc rise in prices", [(10, "percent")]),
     ("the toll climbed to 41", [(41, "dead")]),

@@ -46,7 +46,7 @@ UNITS: dict[str, str] = {
     "tonnes": "tonnes", "tons": "tonnes", "kg": "kilograms", "kilograms": "kilograms", "hectares": "hectares",
     "acres": "acres", "degrees": "degrees", "mph": "mph", "km/h": "km/h", "mm": "millimetres", "cm": "centimetres",
     "litres": "litres", "liters": "litres", "l": "litres", "barrels": "barrels", "megawatts": "megawatts",
-    "mw": "megawatts",
+    "mw": "megawatts", "oras": "hours",  # (Tagalog: "sa nakalipas na 24 oras", in the past 24 hours)
     "years": "years", "months": "months", "weeks": "weeks", "days": "days", "hours": "hours", "minutes": "minutes",
     "seconds": "seconds", "points": "points", "votes": "votes", "seats": "seats", "doses": "doses",
     "f": "degrees", "c": "degrees", "°f": "degrees", "°c": "degrees",
