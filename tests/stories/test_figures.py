@@ -239,6 +239,11 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("5 men and 3 women", [(5, "men"), (3, "women")]),
     ("he injected 6L of petroleum jelly", [(6, "liters")]),  # litres, under either spelling
     ("drawing in 7 million viewers and peaking at 7.3 million", [(7_000_000, "viewers"), (7_300_000, "viewers")]),
+    ("One person has been arrested, though no injuries have been reported.", [(1, "arrested")]),
+    ("He scored six touchdowns and added three more on punt returns.", [(6, "touchdowns"), (3, "touchdowns")]),
+    ("12 people died and three more in hospital", [(12, "dead")]),  # the three are not said to be dead
+    ("Kimani Gray had a .38 caliber revolver", []),  # a cartridge's name
+    ("there are 27 overseas booths", [(27, "booths")]),
     ("with the 8 Block crew he belonged to", []),  # a gang's name
     ("Through 14 games in the season", [(14, "games")]),  # a capitalised preposition names nothing
     ("Another two people are also reported to have been killed", [(2, "dead")]),

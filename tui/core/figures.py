@@ -43,6 +43,7 @@ from tui.core.figwords import (
     canonical_count,
 )
 from tui.core.metres import in_metres
+from tui.core.one import ONE_AS_A_NUMBER
 from tui.core.ratios import SPELLED as _SPELLED
 from tui.core.ratios import part_of_ratio, streak_or_ratio_after
 from tui.core.when import relative_span, span_of_dates
@@ -73,28 +74,11 @@ _SYMBOL = "|".join(re.escape(c) for c in sorted(CURRENCY_SYMBOLS, key=len, rever
                    if not c[-1].isalpha() or "$" in c)
 _LETTER_CURRENCY = "|".join(re.escape(c) for c in CURRENCY_SYMBOLS if c[-1].isalpha() and "$" not in c)
 _CURRENCY = rf"(?-i:(?<![A-Za-z])(?:{_SYMBOL})\s?|(?<![A-Za-z])(?:{_LETTER_CURRENCY})(?=\d)|(?<![A-Za-z])Rs\.?\s(?=\d))"
-# "one man was killed": "one" is a number before a victim and what happened to them (and otherwise
-# too often a pronoun: "one of them", "the one who")
-_ONE_VICTIM = r"(?:person|man|woman|child|boy|girl|soldier|officer|civilian|pilot|passenger|driver|worker|" \
-              r"student|patient|resident|tourist|migrant|prisoner|guard|firefighter)\s+(?:was\s+|has\s+been\s+)?" \
-              r"(?:[a-z]+ly\s+)?(?:killed|dead|died|injured|wounded|hurt|missing)"  # "one pilot critically injured"
-# (not "one-day": "the second one-day international" is a kind of cricket match)
-_ONE_UNITS = "(?:yard|mile|metre|meter|kilometre|kilometer|foot|inch|hour|minute|week|month|year)"
-_AFTER_CASUALTY_VERB = "(?:" + "|".join(f"(?<={verb} )" for verb in (
-    "killed", "killing", "kills", "injured", "injuring", "injures", "wounded", "wounding", "wounds",
-    "arrested", "arresting", "arrests")) + ")"
-_BEFORE_A_SPAN = "(?:" + "|".join(f"(?<={word} )" for word in (
-    "about", "around", "nearly", "almost", "for", "within")) + ")"
 _QUANTITY = re.compile(
     rf"(?P<approx>\b(?:{'|'.join(APPROX)})\s+)?"
     rf"(?P<cur>{_CURRENCY})?"
     rf"(?P<btw>(?<=between ))?"  # (zero width: for "between 5% and 8%" below)
-    rf"(?:(?P<num>{_NUM})|(?P<word>\b(?:{_SPELLED})\b|(?<=at least )one\b|\bone(?=\s+(?:{_ONE_VICTIM})\b)"
-    rf"|{_AFTER_CASUALTY_VERB}one\b(?!\s+(?:of|another|after)\b)"  # "killing one", "killed one person"
-    rf"|\bone(?=\s+(?:year|month|week|day|hour)\s+(?:ago|after|later|before|earlier)\b)"  # "one year ago"
-    rf"|{_BEFORE_A_SPAN}one(?=\s+(?:minute|hour|day|week|month|year)\b)"  # "for around one minute"
-    rf"|\bone(?=[\s-](?:thousand|million|billion|trillion)\b)"
-    rf"|\bone(?=-{_ONE_UNITS}\b)))"  # "a one-yard pass", "a one-year deal"
+    rf"(?:(?P<num>{_NUM})|(?P<word>\b(?:{_SPELLED})\b|{ONE_AS_A_NUMBER}))"
     rf"(?:(?:\s|-(?=[a-z]{{5}}))?(?P<scale>{_SCALE}))?"
     rf"(?P<plus>[-\s]plus\b(?=\s+[a-z])|\s+or\s+(?:more|over)\b(?=\s+[a-z]))?"  # "three-plus seasons", "10 or more"
     rf"(?:\s?%(?=\s?(?:-|–|to|(?(btw)and|-))\s?\d[\d,.]*\s?%))?"  # "43% to 44%", "between 5% and 8%": one range
@@ -135,6 +119,7 @@ _AGO = re.compile(r"\s+(?:years?|months?|weeks?|days?|hours?)\s+(?:ago|earlier|l
 # followed by "days": "Windows 10 users", "Level 4 restrictions")
 _SPAN_AFTER = re.compile(r"\s+(?:hours|days|weeks|months)\s+(?:to|for)\b")
 _MINUS = re.compile(r"\bminus\s*$", re.I)
+_MORE_AFTER = re.compile(r"\s+more\s+(?:on|for|from|by|during|over|through|after|before)\b")  # not "in hospital"
 _GROUP_OF = re.compile(r"\b(family|group|party|crew|gang) of\s*$", re.I)
 _SPELLED_DESIGNATORS = frozenset({"level", "phase", "stage", "tier", "category", "grade", "class", "round", "step"})
 _MAGNITUDE = re.compile(r"\bmagnitude[\s-]*$", re.I)
@@ -260,6 +245,8 @@ def _what_is_counted(m: re.Match[str], text: str, start: int, end: int,
     if last.lower() in COLLECTIVE and any(w[:1].isupper() and not w.isupper() for w in before_last) \
             and not title_case(text):
         return None  # "the 8 Block crew" is a gang's name (but "seven UN staff")
+    if not head and previous and _MORE_AFTER.match(text, end):  # "six touchdowns ... and three more on punt returns"
+        head, thing = previous[-1].counts, "more"
     if not head and m.group("word"):  # "deaths go up by eight to 164"
         head = thing = counted_before(text, start)
     if not head and m.group("num"):

@@ -61,12 +61,15 @@ as per times time o'clock hrs past than left ago later earlier apiece each into 
 after before since under over about around last next this
 win victory defeat loss draw triumph rout thrashing drubbing whitewash scoreline
 mondays tuesdays wednesdays thursdays fridays saturdays sundays
-""".split())  # the last lines: a score ("a 3-0 win"), not a count; "two Sundays ago" is a date
+caliber calibre
+""".split())  # a score ("a 3-0 win"), not a count; "two Sundays ago" is a date; "a .38 caliber revolver" names a
+#  cartridge
 # Words between a number and what it counts ("five more small firms", "3 new cases").
 MODIFIERS = frozenset("""
 more new additional other others further fresh extra local small large big major minor young old senior straight
 confirmed suspected active total daily weekly annual estimated reported registered unlinked linked
-""".split())
+downstairs upstairs indoors outdoors overseas afterwards always perhaps sometimes nowadays
+""".split())  # (the last line: words that end like plurals: "27 overseas booths", "a three punch combo downstairs")
 # What news usually counts: a word from this set ends the search for the counted noun.
 COUNT_NOUNS = frozenset("""
 people dead killed injured wounded missing arrested deaths cases infections troops soldiers refugees
