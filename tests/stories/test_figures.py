@@ -244,6 +244,11 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("12 people died and three more in hospital", [(12, "dead")]),  # the three are not said to be dead
     ("Kimani Gray had a .38 caliber revolver", []),  # a cartridge's name
     ("there are 27 overseas booths", [(27, "booths")]),
+    ("three Gazans were killed when Israeli forces attacked", [(3, "dead")]),  # counted by what happened to them
+    ("killing at least three people and injuring dozens more across the region", [(3, "dead"), (None, "injured")]),
+    ("Pukall (14-13-2, 12KOs)", [(12, "knockouts")]),
+    ("down almost five points per game (5.8 ppg)", [(5, "points"), (5.8, "points")]),
+    ("the Tar Heels had 16 turnovers -- two more than Evansville", [(16, "turnovers"), (2, "turnovers")]),
     ("with the 8 Block crew he belonged to", []),  # a gang's name
     ("Through 14 games in the season", [(14, "games")]),  # a capitalised preposition names nothing
     ("Another two people are also reported to have been killed", [(2, "dead")]),

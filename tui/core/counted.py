@@ -227,7 +227,8 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
         if not match:
             break
         word = match.group(1).rstrip(".,;:'’")
-        if "-" in word and word.rpartition("-")[2].lower() in ("and", "but", "or", "as", *_DIMENSIONS):
+        if "-" in word and (word.rpartition("-")[2].lower() in ("and", "but", "or", "as", *_DIMENSIONS)
+                            or word.rpartition("-")[2][:1].isdigit()):  # "2,129 points-13 more than ..."
             # "three defeats-and his 16th": a dash written as a hyphen; "a 183ft-high tower": the unit
             word = word.rpartition("-")[0]
         low = word.lower()
@@ -241,7 +242,8 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
             return HYPHEN_UNITS[low], word, match.start(1) + len(word)
         taken.append((word, match.start(1) + len(word)))
         pos = match.end()
-        if low in _PEOPLE and (fate_at := _fate_after(text, pos)):
+        # people, or a capitalised plural ("three Gazans were killed"), counted by what happened to them
+        if (low in _PEOPLE or (word[:1].isupper() and _plural(low))) and (fate_at := _fate_after(text, pos)):
             return fate_at[0], text[end:fate_at[1]].strip(), fate_at[1]
         # a nationality or an acronym's plural counts a group: "30,000 Sudanese", "5 Chinese nationals",
         # "768 CPUs" (in lower case "cpus" ends like "status")

@@ -91,8 +91,10 @@ _QUANTITY = re.compile(
 _VAGUE_WORDS = "|".join(sorted(VAGUE, key=len, reverse=True))  # longest first: "hundreds of thousands of flags"
 _VAGUE = re.compile(rf"\b(?P<approx>(?:{'|'.join(APPROX)})\s+)?(?P<vague>{_VAGUE_WORDS})\s+(?:of|more(?=\s+[a-z]))\s+",
                     re.I)  # "hundreds of jobs", "thousands more doctors"
+_NOT_A_NOUN = r"(?!(?:across|in|on|at|from|after|during|and|as|while|when)\b)"
 _VAGUE_VICTIMS = re.compile(rf"\b(?:kill|injur|wound)\w*\s+(?P<approx>(?:{'|'.join(APPROX)})\s+)?"
-                            rf"(?P<vague>dozens|hundreds|scores|thousands)\b(?!\s+(?:of|more)\b)", re.I)
+                            rf"(?P<vague>dozens|hundreds|scores|thousands)\b(?!\s+(?:of\b|more\s+{_NOT_A_NOUN}[a-z]))",
+                            re.I)  # "injuring dozens more across the region" (not "dozens more people")
 _VAGUE_CASUALTIES = re.compile(r"\b(?P<vague>dozens|hundreds|scores|thousands)\s+(?:(?:more|people|others)\s+)?"
                                r"(?:[a-z]+ly\s+)?(?P<what>dead|killed|died|dying|injured|wounded|hurt|missing)\b",
                                re.I)  # "left thousands dead", "thousands sadly dying each day"
@@ -101,7 +103,7 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _MONTH_RE = "|".join(MONTHS)
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTH_RE})\.?\s*$", re.I)  # "July 20"
 _DATE_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTH_RE})\b", re.I)  # "20 July", "20th of July"
-_UNIT_AGAINST = re.compile(r"(?:(?i:km|kms|ft|kg|cm|mm|mph|mw)|°?[FC]|L)\b")  # 5ft, 20km, 75F, 6L
+_UNIT_AGAINST = re.compile(r"(?:(?i:km|kms|ft|kg|cm|mm|mph|mw)|°?[FC]|L|KOs?)\b")  # 5ft, 20km, 75F, 6L, 12KOs
 # "up from 20", "from last Sunday's 29,173", "including 926", "up 2 per cent on the 29,547"
 _LAST_WEEKS = r"(?:last|the previous)\s+\w+['’]s\s+"
 _FROM_BEFORE = re.compile(rf"(?:\bfrom\s+(?:{_LAST_WEEKS})?|\bcompared\s+(?:with|to)\s+|\bincluding\s+|"
@@ -119,7 +121,7 @@ _AGO = re.compile(r"\s+(?:years?|months?|weeks?|days?|hours?)\s+(?:ago|earlier|l
 # followed by "days": "Windows 10 users", "Level 4 restrictions")
 _SPAN_AFTER = re.compile(r"\s+(?:hours|days|weeks|months)\s+(?:to|for)\b")
 _MINUS = re.compile(r"\bminus\s*$", re.I)
-_MORE_AFTER = re.compile(r"\s+more\s+(?:on|for|from|by|during|over|through|after|before)\b")  # not "in hospital"
+_MORE_AFTER = re.compile(r"\s+more\s+(?:on|for|from|by|during|over|through|after|before|than)\b")  # not "in hospital"
 _GROUP_OF = re.compile(r"\b(family|group|party|crew|gang) of\s*$", re.I)
 _SPELLED_DESIGNATORS = frozenset({"level", "phase", "stage", "tier", "category", "grade", "class", "round", "step"})
 _MAGNITUDE = re.compile(r"\bmagnitude[\s-]*$", re.I)

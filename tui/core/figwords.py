@@ -140,6 +140,7 @@ _SYNONYMS = (
     ("kilometers", "km", "kilometres"),
     ("reservists", "reservist"),
     ("litres", "liters", "litre", "liter"),
+    ("points", "ppg", "pts"),  # "5.8 ppg": points a game
     ("homes", "houses", "buildings"),
     ("vaccinations", "vaccines", "doses", "jabs"),
     ("knockouts", "knockout", "ko", "kos", "ko's"),  # a boxer's record: "(52-3, 46 KOs)"
