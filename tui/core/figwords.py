@@ -62,8 +62,7 @@ after before since under over about around last next this
 win victory defeat loss draw triumph rout thrashing drubbing whitewash scoreline
 mondays tuesdays wednesdays thursdays fridays saturdays sundays
 caliber calibre
-""".split())  # a score ("a 3-0 win"), not a count; "two Sundays ago" is a date; "a .38 caliber revolver" names a
-#  cartridge
+""".split())  # a score ("a 3-0 win"), not a count; "two Sundays ago" is a date; "a .38 caliber" is a cartridge
 # Words between a number and what it counts ("five more small firms", "3 new cases").
 MODIFIERS = frozenset("""
 more new additional other others further fresh extra local small large big major minor young old senior straight
