@@ -249,6 +249,10 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("Pukall (14-13-2, 12KOs)", [(12, "knockouts")]),
     ("down almost five points per game (5.8 ppg)", [(5, "points"), (5.8, "points")]),
     ("the Tar Heels had 16 turnovers -- two more than Evansville", [(16, "turnovers"), (2, "turnovers")]),
+    ("Ty Lawson added 16 points for the Tar Heels, while Danny Green had 14", [(16, "points"), (14, "points")]),
+    ("a crowd of about 1,000 people in Athens and another 1,000 demonstrated in Thessaloniki",
+     [(1000, "people"), (1000, "people")]),
+    ("a dozen Greek cities ... the case of another 15-year-old", [(12, "cities")]),  # an age after "another"
     ("with the 8 Block crew he belonged to", []),  # a gang's name
     ("Through 14 games in the season", [(14, "games")]),  # a capitalised preposition names nothing
     ("Another two people are also reported to have been killed", [(2, "dead")]),

@@ -108,8 +108,9 @@ _UNIT_AGAINST = re.compile(r"(?:(?i:km|kms|ft|kg|cm|mm|mph|mw)|°?[FC]|L|KOs?)\b
 _LAST_WEEKS = r"(?:last|the previous)\s+\w+['’]s\s+"
 _FROM_BEFORE = re.compile(rf"(?:\bfrom\s+(?:{_LAST_WEEKS})?|\bcompared\s+(?:with|to)\s+|\bincluding\s+|"
                           rf"(?:per\s?cent|percent|%)\s+on\s+(?:the\s+|{_LAST_WEEKS})?|"
-                          r"\b(?:peak(?:s|ed|ing)?|ris(?:es|ing)|rose|climb(?:s|ed|ing)?)\s+(?:at|to)\s+)$",
-                          re.I)  # "7 million viewers, peaking at 7.3 million"
+                          r"\b(?:peak(?:s|ed|ing)?|ris(?:es|ing)|rose|climb(?:s|ed|ing)?)\s+(?:at|to)\s+|"
+                          r"\banother\s+|\b(?:had|added|scored)\s+)$",
+                          re.I)  # "7 million viewers, peaking at 7.3 million", "another 1,000", "Green had 14"
 _VERB_AFTER = re.compile(r"\s+(?:were|are|have|had)\b")  # "919 cases were local, 90 were in dormitories"
 # "37 of the candidates registered in the capital, 46 in Akhal region, 25 in Balkan region"
 _LISTED_BEFORE = re.compile(r"(?:,|\band)\s+$")
@@ -208,7 +209,7 @@ def _inherited(text: str, start: int, end: int, previous: list[Figure]) -> tuple
     """A number that counts what the last one did: '24 new cases - 3 unlinked' (only a modifier
     follows), '24 cases, up from 20 on Saturday', '29,612 new cases ... from last Sunday's 29,173',
     '919 cases were local, 90 were in dormitories', '37 candidates in Ashgabat, 46 in Akhal'."""
-    if not previous:
+    if not previous or text[end:end + 1] == "-":  # (not "another 15-year-old": an age)
         return "", ""
     rest = text[end:end + 20].strip(" ;,)").split()
     if rest and rest[0] in MODIFIERS and re.match(r"\s*[a-z]+\s*(?:[;,)]|$)", text[end:end + 20]):
