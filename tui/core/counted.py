@@ -35,7 +35,7 @@ def is_count_word(low: str) -> bool:
     """A word that can be what a number counts: a unit, a currency, a known count noun, a plural (also
     the plural head of a compound: "secretaries-general")."""
     return low in UNITS or low in COUNT_NOUNS or low in CURRENCY_WORDS or canonical_count(low) != low or _plural(low) \
-        or ("-" in low and _plural_head(low))
+        or ("-" in low and _plural_head(low)) or low.endswith(("children", "people", "women"))  # "schoolchildren"
 
 
 def _plural_head(low: str) -> bool:

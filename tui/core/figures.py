@@ -45,7 +45,7 @@ from tui.core.figwords import (
 from tui.core.metres import in_metres
 from tui.core.one import ONE_AS_A_NUMBER
 from tui.core.ratios import SPELLED as _SPELLED
-from tui.core.ratios import part_of_ratio, streak_or_ratio_after
+from tui.core.ratios import part_of_ratio, ratio_after
 from tui.core.when import relative_span, span_of_dates
 
 
@@ -121,7 +121,7 @@ _AGO = re.compile(r"\s+(?:years?|months?|weeks?|days?|hours?)\s+(?:ago|earlier|l
 # a span of time given to someone named: "gives Congress 60 days to review" (no version or level is
 # followed by "days": "Windows 10 users", "Level 4 restrictions")
 _SPAN_AFTER = re.compile(r"\s+(?:hours|days|weeks|months)\s+(?:to|for)\b")
-_MINUS = re.compile(r"\bminus\s*$", re.I)
+_MINUS = re.compile(r"\bminus[\s-]*$", re.I)  # "minus 17 degrees", "minus-20 degree temperatures"
 _MORE_AFTER = re.compile(r"\s+more\s+(?:on|for|from|by|during|over|through|after|before|than)\b")  # not "in hospital"
 _GROUP_OF = re.compile(r"\b(family|group|party|crew|gang) of\s*$", re.I)
 _SPELLED_DESIGNATORS = frozenset({"level", "phase", "stage", "tier", "category", "grade", "class", "round", "step"})
@@ -279,7 +279,7 @@ def _what_is_counted(m: re.Match[str], text: str, start: int, end: int,
         return None  # an age: "10 years old", "her son Leo, six months, was born"
     if m.group("word") and not thing and not head and (verb := casualty_verb_before(text, start)):
         counts = thing = verb  # "Three blasts kill at least two"
-    if not counts or (m.group("word") and not thing) or counts in LISTICLE or streak_or_ratio_after(text, stop):
+    if not counts or (m.group("word") and not thing) or counts in LISTICLE or ratio_after(text, stop):
         return None
     if pair := people_pair(text, counts, stop):  # "800 men and women": people
         counts, thing, stop = "people", f"{thing} {text[stop:pair].strip()}", pair

@@ -90,7 +90,7 @@ HYPHEN_UNITS: dict[str, str] = {
     "mile": "miles", "km": "kilometers", "kilometre": "kilometers", "kilometer": "kilometers",
     "metre": "meters", "meter": "meters", "vote": "votes", "seat": "seats",
     "tonne": "tonnes", "ton": "tonnes", "acre": "acres", "hectare": "hectares", "storey": "storeys",
-    "yard": "yards", "foot": "feet", "inch": "inches", "second": "seconds",
+    "yard": "yards", "foot": "feet", "inch": "inches", "second": "seconds", "degree": "degrees",
 }
 # A number right after these words names something rather than counting it.
 DESIGNATORS = frozenset("""

@@ -1,6 +1,6 @@
-"""Counts that are one side of a ratio, the part of a set, or a streak rather than figures of their own:
-"four out of five adults", "one in ten", "three of the four soldiers" (the set's size is the figure),
-"178 of 369 punches", "two dancers out of 18", "has won 16 fights in a row"."""
+"""Counts that are one side of a ratio or the part of a set rather than figures of their own: "four out
+of five adults", "one in ten", "three of the four soldiers" (the set's size is the figure), "178 of 369
+punches", "two dancers out of 18"."""
 
 from __future__ import annotations
 
@@ -15,10 +15,10 @@ _OUT_OF = re.compile(rf"\s+(?:out\s+of|in)\s+(?:\d|(?:{SPELLED})\b)", re.I)  # "
 # "three of the four soldiers", "10 of the Saints' 16 games": a part of a set whose size is the figure
 _OF_THE_SET = re.compile(rf"\s+of\s+(?:(?i:the|his|her|their|its|our|these|those)\s+)?"
                          rf"(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*)*['’]s?\s+)?(?:\d|(?i:{SPELLED})\b)")
-_OUT_OF_BEFORE = re.compile(rf"(?:\d|\b(?:{SPELLED}|one))\s+(?:out\s+of|in)\s+(?:every\s+)?$|\d\s+of\s+(?:every\s+)?$",
-                            re.I)  # not "out of £250,000"; "landing 178 of 369 punches"
+_OUT_OF_BEFORE = re.compile(rf"(?:(?<![\d.,-])\d[\d,.]*|\b(?:{SPELLED}|one))\s+(?:out\s+of|in)\s+(?:every\s+)?$|"
+                            r"\d\s+of\s+(?:every\s+)?$",
+                            re.I)  # not "out of £250,000"; "landing 178 of 369 punches"; not "122-147 in three seasons"
 _OUT_OF_AFTER = re.compile(rf"\s+out\s+of\s+(?:\d|(?:{SPELLED})\b)", re.I)  # "two dancers out of 18"
-_IN_A_ROW = re.compile(r"\s+in\s+a\s+row\b(?!\s+of\b)", re.I)  # not "in a row of houses"
 
 
 def part_of_ratio(text: str, start: int, end: int, whole: bool) -> bool:
@@ -30,7 +30,7 @@ def part_of_ratio(text: str, start: int, end: int, whole: bool) -> bool:
     return bool(_OUT_OF_BEFORE.search(text[max(0, start - 20):start]))
 
 
-def streak_or_ratio_after(text: str, stop: int) -> bool:
-    """Whether a count ending at `stop` (its noun included) is a streak ("16 fights in a row", as "an
-    11-game win streak") or one side of a ratio ("two pro dancers out of 18")."""
-    return bool(_IN_A_ROW.match(text, stop) or _OUT_OF_AFTER.match(text, stop))
+def ratio_after(text: str, stop: int) -> bool:
+    """Whether a count ending at `stop` (its noun included) is one side of a ratio ("two pro dancers out
+    of 18")."""
+    return bool(_OUT_OF_AFTER.match(text, stop))
