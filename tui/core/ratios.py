@@ -11,14 +11,16 @@ from tui.core.figwords import SMALL_NUMBERS
 # a number written as a word, longest first
 SPELLED = "|".join(sorted([*SMALL_NUMBERS, "a dozen", "dozen", "a hundred", "hundred", "a thousand", "thousand",
                            "a million"], key=len, reverse=True))
-_OUT_OF = re.compile(rf"\s+(?:out\s+of|in)\s+(?:\d|(?:{SPELLED})\b)", re.I)  # "four out of five", "one in ten"
+_A_NUMBER = rf"(?:\d|(?:{SPELLED})\b)"  # the whole a part is taken out of
+_OUT_OF = re.compile(rf"\s+(?:out\s+of|in)\s+{_A_NUMBER}", re.I)  # "four out of five", "one in ten"
 # "three of the four soldiers", "10 of the Saints' 16 games": a part of a set whose size is the figure
 _OF_THE_SET = re.compile(rf"\s+of\s+(?:(?i:the|his|her|their|its|our|these|those)\s+)?"
                          rf"(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*)*['’]s?\s+)?(?:\d|(?i:{SPELLED})\b)")
 _OUT_OF_BEFORE = re.compile(rf"(?:(?<![\d.,-])\d[\d,.]*|\b(?:{SPELLED}|one))\s+(?:out\s+of|in)\s+(?:every\s+)?$|"
                             r"\d\s+of\s+(?:every\s+)?$",
                             re.I)  # not "out of £250,000"; "landing 178 of 369 punches"; not "122-147 in three seasons"
-_OUT_OF_AFTER = re.compile(rf"\s+out\s+of\s+(?:\d|(?:{SPELLED})\b)", re.I)  # "two dancers out of 18"
+# after a counted noun only "out of" makes a ratio: "two dancers out of 18" (not "5 people in 2020")
+_OUT_OF_AFTER = re.compile(rf"\s+out\s+of\s+{_A_NUMBER}", re.I)
 
 
 def part_of_ratio(text: str, start: int, end: int, whole: bool) -> bool:
