@@ -305,6 +305,8 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("for only three defeats-and his 16th in a row", [(3, "defeats")]),  # a dash written as a hyphen
     ("the 15-17 Bulldogs missed an open 3-pointer", []),  # a team's record
     ("A magnitude-6.1 earthquake struck", [(6.1, "magnitude")]),
+    ("an earthquake measuring 7.2 on the Richter scale struck", [(7.2, "magnitude")]),
+    ("along with at least a half-dozen others", [(6, "others")]),  # not a dozen
     ("Echenique's third three-point play of the day", []),  # a kind of play, not a count of points
     ("he stabbed his wife 17 times while she slept", [(17, "times")]),  # occurrences
     ("three times more likely", []),  # a multiplier

@@ -126,7 +126,7 @@ _MORE_AFTER = re.compile(r"\s+more\s+(?:on|for|from|by|during|over|through|after
 _GROUP_OF = re.compile(r"\b(family|group|party|crew|gang) of\s*$", re.I)
 _SPELLED_DESIGNATORS = frozenset({"level", "phase", "stage", "tier", "category", "grade", "class", "round", "step"})
 _MAGNITUDE = re.compile(r"\bmagnitude[\s-]*$", re.I)
-_MAGNITUDE_AFTER = re.compile(r"[\s-]?magnitude\b", re.I)
+_MAGNITUDE_AFTER = re.compile(r"[\s-]?magnitude\b|\s+on\s+the\s+Richter(?:\s+scale)?\b", re.I)  # "7.2 on the Richter"
 _BY_BEFORE = re.compile(r"\bby\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”(]|\s-)\s*$")
 _CHANGE_FROM = re.compile(r"\b(?:rais(?:e|es|ed|ing)|ris(?:e|es|en|ing)|rose|increas(?:e|es|ed|ing)|"
@@ -318,9 +318,9 @@ def quantities(text: str) -> list[Figure]:
                               thing=thing, approx=few.group().strip().lower()))
             continue
         value = _value(num, word, scale)
-        if value is not None and word and word.lower().startswith("a ") \
-                and text[max(0, start - 5):start].lower() == "half ":
-            value, start = value / 2, start - 5  # "half a million"
+        if value is not None and word and (word.lower().startswith("a ") or word.lower() == "dozen") \
+                and text[max(0, start - 5):start].lower() in ("half ", "half-"):
+            value, start = value / 2, start - 5  # "half a million", "a half-dozen others"
         if value is not None and counts == "degrees" and (minus := _MINUS.search(text[max(0, start - 7):start])):
             value, start = -value, start - len(minus.group())  # "minus 17 degrees"
         elif value is not None and counts == "degrees" and negative:
