@@ -307,6 +307,16 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("A magnitude-6.1 earthquake struck", [(6.1, "magnitude")]),
     ("an earthquake measuring 7.2 on the Richter scale struck", [(7.2, "magnitude")]),
     ("along with at least a half-dozen others", [(6, "others")]),  # not a dozen
+    ("services to five women's basketball players", [(5, "players")]),  # a possessive is a modifier
+    ("the 235 Britain's Got Talent complaints about her dress", [(235, "complaints")]),
+    ("Bell (5-foot-11,220 pounds) has spent time with", []),  # a height, like "the 6-foot-9 senior"
+    ("that eight people had suffered from serious injury", [(8, "injured")]),
+    ("Three people sustained burns in the blaze", [(3, "injured")]),
+    ("two men suffered heart attacks", [(2, "men")]),  # not an injury
+    # a wire agency named as a quote's source is no photo credit: the sentence is news
+    ('"We have recorded 24 people dead and 249 people injured," he told Agence-France Presse (AFP).',
+     [(24, "dead"), (249, "injured")]),
+    ("Some of the 12 rescuers at work in Aceh (AFP Photo/File)", []),  # a photo's caption
     ("Echenique's third three-point play of the day", []),  # a kind of play, not a count of points
     ("he stabbed his wife 17 times while she slept", [(17, "times")]),  # occurrences
     ("three times more likely", []),  # a multiplier

@@ -148,7 +148,7 @@ def number_of_before(text: str, start: int) -> str:
 _WERE = re.compile(r"\s+(?:were|are|have\s+been|had\s+been)\s+(?:(?:all|also|later|reportedly|now|found)\s+)?"
                    rf"({'|'.join(sorted(_CASUALTY))})\b", re.I)
 _STRONG = re.compile(r"-strong\s+((?:[a-z]+ing\s+)?([a-z]+))\b")  # "5,000-strong (peacekeeping) force"
-_HEIGHT = re.compile(r"-(?:foot|ft)-(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\b", re.I)
+_HEIGHT = re.compile(r"-(?:foot|ft)-(?:\d\d?|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\b", re.I)
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 _DEGREE_SIGN = re.compile(r"\s?°\s?(?:[CF]\b)?")
 _COMPOUND_BETWEEN = re.compile(r"\s+\d[\d,.]*-[a-z]+\s+([a-z]+)\b")  # a measured modifier between number and noun
@@ -164,6 +164,9 @@ _FATE_FILLERS = frozenset({"are", "were", "was", "have", "has", "had", "been", "
                            "thought", "presumed", "understood"})
 
 
+_HARM = re.compile(r"\s+(?:from\s+)?(?:[a-z-]+\s+){0,2}?(?:injury|injuries|wounds|burns)\b")
+
+
 def _fate_after(text: str, pos: int) -> tuple[str, int] | None:
     """What happened to people just counted, told after them ("killed", "were killed", "are also reported
     to have been killed"), and where that word ends; None when something else follows."""
@@ -175,6 +178,8 @@ def _fate_after(text: str, pos: int) -> tuple[str, int] | None:
         following = after.group(1).rstrip(".,;:").lower()
         if following in _CASUALTY:
             return following, after.start(1) + len(following)
+        if following in ("suffered", "sustained") and (harm := _HARM.match(text, after.end())):
+            return "injured", harm.end()  # "eight people had suffered from serious injury"
         if following not in _FATE_FILLERS:
             return None
         look = after.end()
@@ -234,6 +239,10 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
         low = word.lower()
         if low in NOT_COUNTED:
             break
+        if low.endswith(("'s", "’s")) and _WORD_AFTER.match(text, match.end()):
+            taken.append((word, match.start(1) + len(word)))  # "five women's basketball players": the players
+            pos = match.end()
+            continue
         if not taken and low in HYPHEN_UNITS and low not in _NOT_SPACED_UNITS \
                 and not _AGE_AFTER.match(text, match.end()) \
                 and not (low == "second" and _ORDINAL_SECOND.match(text, match.end())):

@@ -104,9 +104,12 @@ age aged edad quarter q1 q2 q3 q4 top fig figure table step day match test odi t
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
           "dec")
-# Page furniture that carries numbers but no news.
+# Page furniture that carries numbers but no news. A wire agency in brackets is a credit only with a
+# photo ("(AFP Photo)", "(Reuters/File)"): a dateline's "KABUL (Reuters) -" or a quote's source
+# "told Agence France-Presse (AFP)" comes with the news itself.
 BOILERPLATE = re.compile(
-    r"can also be accessed|all rights reserved|copyright|©|\(photo|photo by|file photo|\(afp|\(reuters|"
+    r"can also be accessed|all rights reserved|copyright|©|\(photo|photo by|file photo|"
+    r"\((?:afp|reuters)\s*(?:/|photo|file|via)|"
     r"getty images|advertisement", re.I)
 # Calls to action end the text that matters: what comes before them is kept ("... killed 10 civilians
 # Subscribe to our channel: ...").
