@@ -164,6 +164,7 @@ _FATE_FILLERS = frozenset({"are", "were", "was", "have", "has", "had", "been", "
                            "thought", "presumed", "understood"})
 
 
+_PARTICLE_AFTER = re.compile(r"\s+(?:through|into|across|onto|towards?|past|out|off|away|inside|outside)\b")
 _HARM = re.compile(r"\s+(?:from\s+)?(?:[a-z-]+\s+){0,2}?(?:injury|injuries|wounds|burns)\b")
 
 
@@ -239,6 +240,8 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
         low = word.lower()
         if low in NOT_COUNTED:
             break
+        if not taken and low.endswith("ed") and low not in _CASUALTY and _PARTICLE_AFTER.match(text, match.end()):
+            return "", "", end  # a verb, not a modifier: "around 100 smashed through police lines"
         if low.endswith(("'s", "’s")) and _WORD_AFTER.match(text, match.end()):
             taken.append((word, match.start(1) + len(word)))  # "five women's basketball players": the players
             pos = match.end()
