@@ -316,6 +316,7 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("so around 100 smashed through police lines", []),  # a verb follows: not 100 lines
     ("2,000 marched through the city", []),
     ("500 undocumented migrants crossed", [(500, "migrants")]),  # an -ed modifier before its noun
+    ("a 50m-long tunnel collapsed", [(50, "meters")]),  # metres, not 50 million
     # a wire agency named as a quote's source is no photo credit: the sentence is news
     ('"We have recorded 24 people dead and 249 people injured," he told Agence-France Presse (AFP).',
      [(24, "dead"), (249, "injured")]),

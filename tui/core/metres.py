@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-# "a 70m (230ft) high slackline": m after a number is metres, not million, when a measure follows
-_METRES_AFTER = re.compile(r"\s*(?:\(\s*\d[\d,.]*\s?(?:ft|feet)\s*\)\s*)?(?:high|tall|long|deep|wide|away|above|below|"
-                           r"from|into|off|down|"  # "falling about 60m from a ridge"
+# "a 70m (230ft) high slackline", "a 50m-long tunnel": m after a number is metres, not million, when a
+# measure follows
+_METRES_AFTER = re.compile(r"-?\s*(?:\(\s*\d[\d,.]*\s?(?:ft|feet)\s*\)\s*)?(?:high|tall|long|deep|wide|"
+                           r"away|above|below|from|into|off|down|"  # "falling about 60m from a ridge"
                            r"while\s+(?:climbing|descending|hiking|walking|skiing|abseiling)|"  # "600m while climbing"
                            r"in (?:height|length|diameter)|\()", re.I)
 # "climbed 600m", "the man fell about 600m while climbing": a distance travelled (but "shares fell 600m")
