@@ -317,6 +317,18 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("2,000 marched through the city", []),
     ("500 undocumented migrants crossed", [(500, "migrants")]),  # an -ed modifier before its noun
     ("a 50m-long tunnel collapsed", [(50, "meters")]),  # metres, not 50 million
+    # "one" counts in the singular after "just", "only" or "there was", or before what was done to it
+    ("pushing out Jim O'Brien after just one season and bringing in", [(1, "season")]),
+    ("the police said that there was one arrest, with no injuries", [(1, "arrest")]),
+    ("started late after one juror was dismissed because of", [(1, "juror")]),
+    ("axed by Channel 4, after just one rebooted series.", [(1, "series")]),
+    ("Simpson, who has at least one child from a past relationship", [(1, "child")]),
+    ("he is the only one who knew", []),
+    ("just one of them survived", []),
+    ("only one big problem remains", []),  # not "remains"
+    ("leaving just one left and raising the question", []),
+    ("wearing their white jerseys at least one more time this season", []),
+    ("73.1% have at least one jab", [(73.1, "percent")]),
     # a wire agency named as a quote's source is no photo credit: the sentence is news
     ('"We have recorded 24 people dead and 249 people injured," he told Agence-France Presse (AFP).',
      [(24, "dead"), (249, "injured")]),

@@ -55,6 +55,7 @@ _PEOPLE = frozenset({"people", "person", "man", "woman", "child", "boy", "girl",
                      "persons", "civilians", "workers"})
 _CASUALTY = frozenset({"killed", "dead", "died", "injured", "wounded", "missing", "arrested", "hurt", "hospitalised",
                        "hospitalized", "detained", "evacuated", "displaced", "rescued"})
+FATES = _CASUALTY  # what happened to the people a number counts ("five were killed"): the figure counts those
 
 
 _OF_GROUP = re.compile(r"\s+of\s+(?:(?i:the|his|her|their|its|our|these|those)|[A-Z][\w.]*(?:\s[A-Z][\w.]*)*['’]s)\s+"

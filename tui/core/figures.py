@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from tui.core.counted import (
+    FATES,
     casualty_before,
     casualty_verb_before,
     counted_after,
@@ -43,7 +44,7 @@ from tui.core.figwords import (
     canonical_count,
 )
 from tui.core.metres import in_metres
-from tui.core.one import ONE_AS_A_NUMBER
+from tui.core.one import ONE_AS_A_NUMBER, counted_after_one
 from tui.core.ratios import SPELLED as _SPELLED
 from tui.core.ratios import part_of_ratio, ratio_after
 from tui.core.when import relative_span, span_of_dates
@@ -231,6 +232,10 @@ def _what_is_counted(m: re.Match[str], text: str, start: int, end: int,
     if currency:
         return CURRENCY_SYMBOLS[currency], "", end
     head, thing, stop = counted_after(text, end)
+    if (m.group("word") or "").lower() == "one" and not m.group("scale") and text[end:end + 1] != "-" \
+            and head not in FATES and head not in UNITS and not casualty_verb_before(text, start) \
+            and (single := counted_after_one(text, end)) is not None:  # (not "arrested one man": the arrested)
+        head, thing, stop = single
     last = thing.split()[-1] if thing else ""
     # "14,000 Haitians", "30,000 Sudanese", "12 LGAs", "SIX HOURS" are counts; "12 Angry Men", "Four Points" are names
     before_last = thing.split()[:-1]
