@@ -329,6 +329,9 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("leaving just one left and raising the question", []),
     ("wearing their white jerseys at least one more time this season", []),
     ("73.1% have at least one jab", [(73.1, "percent")]),
+    ("pushing the Palestinian death toll above 680 since", [(680, "dead")]),
+    ("relationships with two of the other largest foundries in the world", [(2, "foundries")]),
+    ("who have dropped four of their last five games", [(5, "games")]),  # a part of a set is no figure
     # a wire agency named as a quote's source is no photo credit: the sentence is news
     ('"We have recorded 24 people dead and 249 people injured," he told Agence-France Presse (AFP).',
      [(24, "dead"), (249, "injured")]),
