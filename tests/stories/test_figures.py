@@ -332,6 +332,11 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("pushing the Palestinian death toll above 680 since", [(680, "dead")]),
     ("relationships with two of the other largest foundries in the world", [(2, "foundries")]),
     ("who have dropped four of their last five games", [(5, "games")]),  # a part of a set is no figure
+    ("since a 9.1 temblor in 2004 caused a tsunami", [(9.1, "magnitude")]),
+    ("a 6.4 earthquake struck", [(6.4, "magnitude")]),
+    ("5 quakes hit the region", [(5, "quakes")]),  # a count of quakes, not a magnitude
+    ("hundreds of others brought candles to the site", [(None, "others")]),  # not the candles
+    ("They were within 80m of their destination", [(80, "meters")]),  # metres, not 80 million
     # a wire agency named as a quote's source is no photo credit: the sentence is news
     ('"We have recorded 24 people dead and 249 people injured," he told Agence-France Presse (AFP).',
      [(24, "dead"), (249, "injured")]),

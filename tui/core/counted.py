@@ -258,6 +258,8 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
         # people, or a capitalised plural ("three Gazans were killed"), counted by what happened to them
         if (low in _PEOPLE or (word[:1].isupper() and _plural(low))) and (fate_at := _fate_after(text, pos)):
             return fate_at[0], text[end:fate_at[1]].strip(), fate_at[1]
+        if low == "others" and len(taken) == 1:  # "hundreds of others brought candles": the others
+            return "others", word, taken[0][1]
         # a nationality or an acronym's plural counts a group: "30,000 Sudanese", "5 Chinese nationals",
         # "768 CPUs" (in lower case "cpus" ends like "status")
         nationals = word[:1].isupper() and low.endswith("ese")

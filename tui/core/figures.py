@@ -128,6 +128,7 @@ _GROUP_OF = re.compile(r"\b(family|group|party|crew|gang) of\s*$", re.I)
 _SPELLED_DESIGNATORS = frozenset({"level", "phase", "stage", "tier", "category", "grade", "class", "round", "step"})
 _MAGNITUDE = re.compile(r"\bmagnitude[\s-]*$", re.I)
 _MAGNITUDE_AFTER = re.compile(r"[\s-]?magnitude\b|\s+on\s+the\s+Richter(?:\s+scale)?\b", re.I)  # "7.2 on the Richter"
+_QUAKE_AFTER = re.compile(r"\s+(?:earthquake|quake|temblor|tremor)\b", re.I)  # "a 9.1 temblor" (not "5 quakes")
 _BY_BEFORE = re.compile(r"\bby\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”(]|\s-)\s*$")
 _CHANGE_FROM = re.compile(r"\b(?:rais(?:e|es|ed|ing)|ris(?:e|es|en|ing)|rose|increas(?:e|es|ed|ing)|"
@@ -309,7 +310,8 @@ def quantities(text: str) -> list[Figure]:
                               counts="meters", approx=(m.group("approx") or "").strip().lower()))
             continue
         if num and measure is not None and (_MAGNITUDE.search(text[max(0, start - 11):start])
-                                            or _MAGNITUDE_AFTER.match(text, m.end())):
+                                            or _MAGNITUDE_AFTER.match(text, m.end())
+                                            or ("." in num and _QUAKE_AFTER.match(text, m.end()))):
             out.append(Figure(text=text[start:m.end()].strip(), value=_clean_number(measure),
                               counts="magnitude"))  # "a magnitude 4.3 earthquake", "a 6.1-magnitude quake"
             continue

@@ -10,10 +10,11 @@ _METRES_AFTER = re.compile(r"-?\s*(?:\(\s*\d[\d,.]*\s?(?:ft|feet)\s*\)\s*)?(?:hi
                            r"away|above|below|from|into|off|down|"  # "falling about 60m from a ridge"
                            r"while\s+(?:climbing|descending|hiking|walking|skiing|abseiling)|"  # "600m while climbing"
                            r"in (?:height|length|diameter)|\()", re.I)
-# "climbed 600m", "the man fell about 600m while climbing": a distance travelled (but "shares fell 600m")
+# "climbed 600m", "the man fell about 600m while climbing": a distance travelled (but "shares fell 600m");
+# "within 80m of their destination"
 _APPROX_M = r"(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+|roughly\s+|more\s+than\s+|over\s+|up\s+to\s+)?$"
-_METRES_BEFORE = re.compile(r"\b(?:climbed|climbing|swam|swimming|walked|walking|dived|dove|tumbled|slid|sliding|"
-                            r"drifted|travelled|traveled|hiked|crawled)\s+" + _APPROX_M, re.I)
+_METRES_BEFORE = re.compile(r"\b(?:within|climbed|climbing|swam|swimming|walked|walking|dived|dove|tumbled|"
+                            r"slid|sliding|drifted|travelled|traveled|hiked|crawled)\s+" + _APPROX_M, re.I)
 _FELL_METRES_BEFORE = re.compile(r"\b(?:man|woman|climber|hiker|skier|boy|girl|child|he|she|they|tourist|worker|"
                                  r"car|bus|truck|vehicle|helicopter|plane)\b[^.;]{0,40}\b(?:fell|plunged|plummeted|"
                                  r"dropped|tumbled)\s+" + _APPROX_M, re.I)
