@@ -337,6 +337,10 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("5 quakes hit the region", [(5, "quakes")]),  # a count of quakes, not a magnitude
     ("hundreds of others brought candles to the site", [(None, "others")]),  # not the candles
     ("They were within 80m of their destination", [(80, "meters")]),  # metres, not 80 million
+    ("a quake with a magnitude of 6.1 struck", [(6.1, "magnitude")]),
+    ("smaller quakes with a magnitude over 5.0 off Kupang", [(5.0, "magnitude")]),
+    ("Advanced Micro Devices Inc., AMD +0.26% vowing to change the game", []),  # a stock quote
+    ("GDP -0.5% in the quarter", [(0.5, "percent")]),  # not a quote: one decimal
     # a wire agency named as a quote's source is no photo credit: the sentence is news
     ('"We have recorded 24 people dead and 249 people injured," he told Agence-France Presse (AFP).',
      [(24, "dead"), (249, "injured")]),
