@@ -128,10 +128,10 @@ _GROUP_OF = re.compile(r"\b(family|group|party|crew|gang) of\s*$", re.I)
 _SPELLED_DESIGNATORS = frozenset({"level", "phase", "stage", "tier", "category", "grade", "class", "round", "step"})
 # "magnitude 6.1", "a magnitude of 6.1", "a magnitude over 5.0"
 _MAGNITUDE = re.compile(r"\bmagnitude(?:\s+(?:of|over|above|below|under|about|around|nearly|near))?[\s-]*$", re.I)
-_TICKER_CHANGE = re.compile(r"\b[A-Z]{1,5}\s*[+\-−]$")  # a quote's change: "AMD +0.26%", "INTC -1.25%"
-_QUOTE_CHANGE = re.compile(r"\d+\.\d\d")
 _MAGNITUDE_AFTER = re.compile(r"[\s-]?magnitude\b|\s+on\s+the\s+Richter(?:\s+scale)?\b", re.I)  # "7.2 on the Richter"
 _QUAKE_AFTER = re.compile(r"\s+(?:earthquake|quake|temblor|tremor)\b", re.I)  # "a 9.1 temblor" (not "5 quakes")
+_TICKER_CHANGE = re.compile(r"\b[A-Z]{1,5}\s*[+\-−]$")  # a quote's change: "AMD +0.26%", "INTC -1.25%"
+_QUOTE_CHANGE = re.compile(r"\d+\.\d\d")
 _BY_BEFORE = re.compile(r"\bby\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”(]|\s-)\s*$")
 _CHANGE_FROM = re.compile(r"\b(?:rais(?:e|es|ed|ing)|ris(?:e|es|en|ing)|rose|increas(?:e|es|ed|ing)|"

@@ -1,6 +1,7 @@
 """When "one" is a number: mostly it is a pronoun ("one of them", "the one who"), so it counts only where
 what surrounds it says so ("at least one", "one man was killed", "killing one", "one year ago", "for
-around one minute", "one million", "a one-yard pass")."""
+around one minute", "one million", "a one-yard pass", "after just one season", "there was one arrest", "one
+juror was dismissed"); what it counts is then a noun in the singular (see counted_after_one)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ _AFTER_CASUALTY_VERB = "(?:" + "|".join(f"(?<={verb} )" for verb in (
 _BEFORE_A_SPAN = "(?:" + "|".join(f"(?<={word} )" for word in (
     "about", "around", "nearly", "almost", "for", "within")) + ")"
 _AFTER_ONLY = "(?:(?<=just )|(?<=only ))"
+# (nor "one day": as often a time, "one day he left", as a count)
 _NOT_A_NOUN_AFTER_ONE = (r"(?:of|who|that|which|to|in|on|at|is|was|can|could|will|would|has|had|have|thing|way|"
                          r"another|more|or|and|but|other|such|day)")
 ONE_AS_A_NUMBER = (  # the alternatives of a regular expression, to be used with re.I
@@ -44,8 +46,9 @@ _OF_AFTER = re.compile(r"\s+of\b")
 
 def counted_after_one(text: str, end: int) -> tuple[str, str, int] | None:
     """What a "one" ending at `end` counts, in the singular ("just one season", "one rebooted series"):
-    (head word, phrase as written, end offset), or ("", "", end) for nothing (a plural after "one" is a
-    verb: "only one remains"). None before "of": "one of his fellow undergraduates" is part of a group."""
+    (head word, phrase as written, end offset), or ("", "", end) when no such noun ends a phrase there
+    (so a plural after "one", read as its noun elsewhere, is dropped: "only one remains"). None before
+    "of": "one of his fellow undergraduates" is read as a part of a group, as before."""
     if _OF_AFTER.match(text, end):
         return None
     single = _ONE_THING.match(text, end)
