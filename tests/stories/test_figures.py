@@ -305,46 +305,6 @@ def test_huge_numbers_are_dropped_and_the_rest_of_the_sentence_kept() -> None:
     ("for only three defeats-and his 16th in a row", [(3, "defeats")]),  # a dash written as a hyphen
     ("the 15-17 Bulldogs missed an open 3-pointer", []),  # a team's record
     ("A magnitude-6.1 earthquake struck", [(6.1, "magnitude")]),
-    ("an earthquake measuring 7.2 on the Richter scale struck", [(7.2, "magnitude")]),
-    ("along with at least a half-dozen others", [(6, "others")]),  # not a dozen
-    ("services to five women's basketball players", [(5, "players")]),  # a possessive is a modifier
-    ("the 235 Britain's Got Talent complaints about her dress", [(235, "complaints")]),
-    ("Bell (5-foot-11,220 pounds) has spent time with", []),  # a height, like "the 6-foot-9 senior"
-    ("that eight people had suffered from serious injury", [(8, "injured")]),
-    ("Three people sustained burns in the blaze", [(3, "injured")]),
-    ("two men suffered heart attacks", [(2, "men")]),  # not an injury
-    ("so around 100 smashed through police lines", []),  # a verb follows: not 100 lines
-    ("2,000 marched through the city", []),
-    ("500 undocumented migrants crossed", [(500, "migrants")]),  # an -ed modifier before its noun
-    ("a 50m-long tunnel collapsed", [(50, "meters")]),  # metres, not 50 million
-    # "one" counts in the singular after "just", "only" or "there was", or before what was done to it
-    ("pushing out Jim O'Brien after just one season and bringing in", [(1, "season")]),
-    ("the police said that there was one arrest, with no injuries", [(1, "arrest")]),
-    ("started late after one juror was dismissed because of", [(1, "juror")]),
-    ("axed by Channel 4, after just one rebooted series.", [(1, "series")]),
-    ("Simpson, who has at least one child from a past relationship", [(1, "child")]),
-    ("he is the only one who knew", []),
-    ("just one of them survived", []),
-    ("only one big problem remains", []),  # not "remains"
-    ("leaving just one left and raising the question", []),
-    ("wearing their white jerseys at least one more time this season", []),
-    ("73.1% have at least one jab", [(73.1, "percent")]),
-    ("pushing the Palestinian death toll above 680 since", [(680, "dead")]),
-    ("relationships with two of the other largest foundries in the world", [(2, "foundries")]),
-    ("who have dropped four of their last five games", [(5, "games")]),  # a part of a set is no figure
-    ("since a 9.1 temblor in 2004 caused a tsunami", [(9.1, "magnitude")]),
-    ("a 6.4 earthquake struck", [(6.4, "magnitude")]),
-    ("5 quakes hit the region", [(5, "quakes")]),  # a count of quakes, not a magnitude
-    ("hundreds of others brought candles to the site", [(None, "others")]),  # not the candles
-    ("They were within 80m of their destination", [(80, "meters")]),  # metres, not 80 million
-    ("a quake with a magnitude of 6.1 struck", [(6.1, "magnitude")]),
-    ("smaller quakes with a magnitude over 5.0 off Kupang", [(5.0, "magnitude")]),
-    ("Advanced Micro Devices Inc., AMD +0.26% vowing to change the game", []),  # a stock quote
-    ("GDP -0.5% in the quarter", [(0.5, "percent")]),  # not a quote: one decimal
-    # a wire agency named as a quote's source is no photo credit: the sentence is news
-    ('"We have recorded 24 people dead and 249 people injured," he told Agence-France Presse (AFP).',
-     [(24, "dead"), (249, "injured")]),
-    ("Some of the 12 rescuers at work in Aceh (AFP Photo/File)", []),  # a photo's caption
     ("Echenique's third three-point play of the day", []),  # a kind of play, not a count of points
     ("he stabbed his wife 17 times while she slept", [(17, "times")]),  # occurrences
     ("three times more likely", []),  # a multiplier
