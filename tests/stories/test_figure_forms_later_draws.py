@@ -1,4 +1,4 @@
-"""Figure forms found by the blind ECB+ draws of November 2026 (the twenty-fifth to the twenty-eighth):
+"""Figure forms found by the blind ECB+ draws of November 2026 (the twenty-fifth to the twenty-ninth):
 each a general form, with the near misses that must stay as they are."""
 
 from __future__ import annotations
@@ -46,6 +46,10 @@ from tui.core.figwords import canonical_count
     ("smaller quakes with a magnitude over 5.0 off Kupang", [(5.0, "magnitude")]),
     ("Advanced Micro Devices Inc., AMD +0.26% vowing to change the game", []),  # a stock quote
     ("GDP -0.5% in the quarter", [(0.5, "percent")]),  # not a quote: one decimal
+    ("They handed the ball over to the Colts at the 27-yard line and", []),  # a place on the field
+    ("a 27-yard field goal", [(27, "yards")]),
+    ("underachieving at 9-14 when Cheeks was fired", []),  # a record, then a conjunction
+    ("even if one or two jurors voted against it", [(1, "jurors")]),  # a range from one
     # a wire agency named as a quote's source is no photo credit: the sentence is news
     ('"We have recorded 24 people dead and 249 people injured," he told Agence-France Presse (AFP).',
      [(24, "dead"), (249, "injured")]),

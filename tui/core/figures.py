@@ -131,6 +131,7 @@ _MAGNITUDE = re.compile(r"\bmagnitude(?:\s+(?:of|over|above|below|under|about|ar
 _MAGNITUDE_AFTER = re.compile(r"[\s-]?magnitude\b|\s+on\s+the\s+Richter(?:\s+scale)?\b", re.I)  # "7.2 on the Richter"
 _QUAKE_AFTER = re.compile(r"\s+(?:earthquake|quake|temblor|tremor)\b", re.I)  # "a 9.1 temblor" (not "5 quakes")
 _TICKER_CHANGE = re.compile(r"\b[A-Z]{1,5}\s*[+\-−]$")  # a quote's change: "AMD +0.26%", "INTC -1.25%"
+_YARD_LINE = re.compile(r"[\s-]?yard\s+line\b", re.I)
 _QUOTE_CHANGE = re.compile(r"\d+\.\d\d")
 _BY_BEFORE = re.compile(r"\bby\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”(]|\s-)\s*$")
@@ -176,6 +177,8 @@ def _clean_number(value: float) -> float | int:
 def _not_a_figure(m: re.Match[str], text: str, start: int, end: int) -> bool:
     """Numbers that name, date or score something rather than count it."""
     num = m.group("num")
+    if _YARD_LINE.match(text, end):
+        return True  # a place on a football field: "at the 27-yard line"
     if m.group("pct") and _QUOTE_CHANGE.fullmatch(num or "") and _TICKER_CHANGE.search(text[max(0, start - 8):start]):
         return True  # a stock quote's change, page furniture (not "GDP -0.5%")
     if _PARENT_OF.search(text[max(0, start - 12):start]) or _AGED.search(text[max(0, start - 30):start]):
@@ -238,7 +241,8 @@ def _what_is_counted(m: re.Match[str], text: str, start: int, end: int,
     if currency:
         return CURRENCY_SYMBOLS[currency], "", end
     head, thing, stop = counted_after(text, end)
-    if (m.group("word") or "").lower() == "one" and not m.group("scale") and text[end:end + 1] != "-" \
+    if (m.group("word") or "").lower() == "one" and not (m.group("scale") or m.group("word2")) \
+            and text[end:end + 1] != "-" \
             and head not in FATES and head not in UNITS and not casualty_verb_before(text, start) \
             and (single := counted_after_one(text, end)) is not None:  # (not "arrested one man": the arrested)
         head, thing, stop = single

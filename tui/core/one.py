@@ -34,6 +34,7 @@ ONE_AS_A_NUMBER = (  # the alternatives of a regular expression, to be used with
     rf"|(?<![Tt]he ){_AFTER_ONLY}one(?=\s+(?!{_NOT_A_NOUN_AFTER_ONE}\b)[a-z]+\b)"
     rf"|(?<=there was )one\b(?=\s+[a-z]+\b)(?!\s+{_NOT_A_NOUN_AFTER_ONE}\b)"  # "there was one arrest"
     rf"|\bone(?=\s+[a-z]+\s+(?:was|has\s+been)\s+[a-z]+ed\b)"  # "one juror was dismissed"
+    rf"|\bone(?=\s+(?:or|to)\s+(?:two|three|four|five|[2-5])\b)"  # "one or two jurors": a range
 )
 
 # what "one" counts, in the singular: a noun (after at most a participle: "one rebooted series") before a
