@@ -43,6 +43,7 @@ from tui.core.figwords import (
     VAGUE,
     canonical_count,
 )
+from tui.core.magnitudes import is_magnitude, named_magnitude
 from tui.core.metres import in_metres
 from tui.core.one import ONE_AS_A_NUMBER, counted_after_one
 from tui.core.ratios import SPELLED as _SPELLED
@@ -126,10 +127,6 @@ _MINUS = re.compile(r"\bminus[\s-]*$", re.I)  # "minus 17 degrees", "minus-20 de
 _MORE_AFTER = re.compile(r"\s+more\s+(?:on|for|from|by|during|over|through|after|before|than)\b")  # not "in hospital"
 _GROUP_OF = re.compile(r"\b(family|group|party|crew|gang) of\s*$", re.I)
 _SPELLED_DESIGNATORS = frozenset({"level", "phase", "stage", "tier", "category", "grade", "class", "round", "step"})
-# "magnitude 6.1", "a magnitude of 6.1", "a magnitude over 5.0"
-_MAGNITUDE = re.compile(r"\bmagnitude(?:\s+(?:of|over|above|below|under|about|around|nearly|near))?[\s-]*$", re.I)
-_MAGNITUDE_AFTER = re.compile(r"[\s-]?magnitude\b|\s+on\s+the\s+Richter(?:\s+scale)?\b", re.I)  # "7.2 on the Richter"
-_QUAKE_AFTER = re.compile(r"\s+(?:earthquake|quake|temblor|tremor)\b", re.I)  # "a 9.1 temblor" (not "5 quakes")
 _TICKER_CHANGE = re.compile(r"\b[A-Z]{1,5}\s*[+\-−]$")  # a quote's change: "AMD +0.26%", "INTC -1.25%"
 _YARD_LINE = re.compile(r"[\s-]?yard\s+line\b", re.I)
 _QUOTE_CHANGE = re.compile(r"\d+\.\d\d")
@@ -194,7 +191,7 @@ def _not_a_figure(m: re.Match[str], text: str, start: int, end: int) -> bool:
     return bool(
         (not m.group("cur") and not m.group("pct") and designator_before(text, start)
          and not _AGO.match(text, end) and not _SPAN_AFTER.match(text, end)
-         and not _MAGNITUDE.search(text[max(0, start - 26):start]) and not _MAGNITUDE_AFTER.match(text, end))
+         and not named_magnitude(text, start, end))
         # COVID-19, Level 4 (but "from Sudan 6 months ago", "a magnitude-6.1 earthquake", "Powerful 6.1 magnitude")
         or _ORDINAL_AFTER.match(after_number)  # 201st
         or is_list_number(text, start, end)  # "1. Read the terms"
@@ -318,9 +315,7 @@ def quantities(text: str) -> list[Figure]:
             out.append(Figure(text=text[start:m.end()].strip(), value=_clean_number(measure),
                               counts="meters", approx=(m.group("approx") or "").strip().lower()))
             continue
-        if num and measure is not None and (_MAGNITUDE.search(text[max(0, start - 26):start])
-                                            or _MAGNITUDE_AFTER.match(text, m.end())
-                                            or ("." in num and _QUAKE_AFTER.match(text, m.end()))):
+        if num and measure is not None and is_magnitude(text, start, m.end(), num):
             out.append(Figure(text=text[start:m.end()].strip(), value=_clean_number(measure),
                               counts="magnitude"))  # "a magnitude 4.3 earthquake", "a 6.1-magnitude quake"
             continue
