@@ -144,23 +144,27 @@ def _is_capitalised(word: str) -> bool:
 
 
 def entities(text: str, context: str = "", lower_words: set[str] | None = None,
-             capital_words: set[str] | None = None, tokens: list[str] | None = None) -> list[str]:
+             capital_words: set[str] | None = None, tokens: list[str] | None = None,
+             context_tokens: list[str] | None = None) -> list[str]:
     """Capitalised names (people, places, organisations) as lower-cased phrases.
 
     A capitalised word counts when it is not a common word: not a stop word and, when it starts a
     sentence, not also written in lower case in the text or its `context`. In a headline written
     in Title Case, only words that the context also capitalises count. `tokens`: `raw_tokens(text)`,
-    when the caller has them already.
+    when the caller has them already, and `context_tokens` those of the context. `lower_words`: the
+    words of the text or context (only those written in lower case count); `capital_words`: those
+    the context capitalises, lower-cased (built from the context when needed and not given).
     """
     if text == text.lower():
         return []  # lower-cased input (or a script without case): no capitalisation signal
     if lower_words is None:
-        lower_words = {t.lower() for t in raw_tokens(context or text) if t.islower()}
-    if capital_words is None:
-        capital_words = {t.lower() for t in raw_tokens(context) if _is_capitalised(t)} if context else set()
+        lower_words = set(raw_tokens(context or text))
     words = [w for w in (raw_tokens(text) if tokens is None else tokens) if len(w) > 3]
     shouting = len(words) >= 2 and all(w.isupper() for w in words if w.isalpha())
     title_case = bool(context) and len(words) >= 3 and sum(_is_capitalised(w) for w in words) >= 0.6 * len(words)
+    if capital_words is None and (title_case or shouting) and context:
+        capital_words = {t.lower() for t in (raw_tokens(context) if context_tokens is None else context_tokens)
+                         if _is_capitalised(t)}
 
     def capitalised(word: str) -> bool:
         return word[0].isupper() if shouting else _is_capitalised(word)
@@ -170,9 +174,9 @@ def entities(text: str, context: str = "", lower_words: set[str] | None = None,
         if low in STOPWORDS or low in _CONNECTORS or low in _MONTH_WORDS:
             return False
         if title_case or shouting:
-            return low in capital_words if context else not shouting
+            return low in (capital_words or ()) if context else not shouting
         if sentence_start or not context:
-            return low not in lower_words
+            return not (low in lower_words and low.islower())  # written so in lower case elsewhere
         return True
 
     found: list[str] = []
@@ -279,40 +283,28 @@ def document_features(title: str, text: str, title_weight: float = 3.0, max_word
     the word as written (for explanations).
     """
     lead = " ".join(text.split(maxsplit=max_words)[:max_words]) if text else ""  # a long text is not split whole
-    low = lead.lower()
-    if any(cue in low for cue in _ACTION_CUES) and (action := CALL_TO_ACTION.search(lead)):  # cues: 1 µs, not 25
-        lead = lead[:action.start()]
+    if (action := _action_start(lead)) is not None:
+        lead = lead[:action]
     if len(title) > 1000:  # a headline is a line: an odd input's megabyte "title" is read as far as its lead
         title = " ".join(title.split(maxsplit=max_words)[:max_words])
     title_tokens, lead_tokens = raw_tokens(title), raw_tokens(lead)
-    terms_view: Counts = defaultdict(float)
-    spec: Counts = defaultdict(float)
-    cache = _TOKEN_STEMS
-    for tokens, weight in ((title_tokens, title_weight), (lead_tokens, 1.0)):
-        for token in tokens:  # stems looked up per token: a news vocabulary repeats itself
-            stems = cache.get(token)
-            if stems is None:
-                stems = _stems_of(token)
-            for term in stems:
-                terms_view[term] += weight
-    if surface is not None:
+    terms_view: Counts = {}
+    _count_stems(terms_view, title_tokens, title_weight)
+    if surface is not None and not terms_view.keys() <= surface.keys():  # rare once the vocabulary is known
         for token in title_tokens:
-            stems = cache.get(token)
-            if stems is None:  # the cache was full
-                stems = _stems_of(token)
-            if any(term not in surface for term in stems):  # rare once the vocabulary is known
-                for word, term in zip(_token_words(token), stems, strict=True):
-                    surface.setdefault(term, word)
+            for word, term in zip(_token_words(token), _cached_stems(token), strict=True):
+                surface.setdefault(term, word)
+    _count_stems(terms_view, lead_tokens, 1.0)
+    spec: Counts = defaultdict(float)
     cased = title != title.lower() or lead != lead.lower()
-    # (a token that is lower case is its own lower case; _is_capitalised inlined: this runs per token)
-    lower = {t for t in lead_tokens if t.islower()} if cased and lead else None
-    capital = {t.lower() for t in lead_tokens if t[0].isupper() and (not t.isupper() or 2 <= len(t) <= 5)} \
-        if cased and lead else None
+    # every token of the lead: entities asks it only for capitalised words, and also asks islower()
+    lower = set(lead_tokens) if cased and lead else None
     for weight, part, tokens, context in ((3.0, title, title_tokens, lead), (1.0, lead, lead_tokens, "")):
-        names = entities(part, context, lower, capital if context else set(), tokens) if cased else []
+        names = entities(part, context, lower, None, tokens, lead_tokens if context else None) if cased else []
         for name in names:
-            terms_view["e:" + name] += weight
-            spec["e:" + name] += weight
+            key = "e:" + name
+            terms_view[key] = terms_view.get(key, 0.0) + weight
+            spec[key] += weight
         # (a token that names a month is what calendar_dates looks for: asked in C first, since few texts have one)
         dates, in_dates = calendar_dates(tokens) if not _MONTHS.keys().isdisjoint(map(str.lower, tokens)) \
             else ([], set())
@@ -324,7 +316,37 @@ def document_features(title: str, text: str, title_weight: float = 3.0, max_word
             spec["n:" + number] += weight * 0.5
         for year in years:
             spec["y:" + year] += weight
-    return dict(terms_view), dict(spec)
+    return terms_view, dict(spec)
+
+
+def _count_stems(counts: Counts, tokens: list[str], weight: float) -> None:
+    """Add `weight` to `counts` for each stem of each token (looked up per token: a news vocabulary
+    repeats itself)."""
+    get = _TOKEN_STEMS.get
+    count = counts.get
+    for token in tokens:
+        stems = get(token)
+        if stems is None:
+            stems = _stems_of(token)
+        for term in stems:
+            counts[term] = count(term, 0.0) + weight
+
+
+def _cached_stems(token: str) -> tuple[str, ...]:
+    """A token's stems, from the cache when it has them."""
+    found = _TOKEN_STEMS.get(token)
+    return _stems_of(token) if found is None else found
+
+
+_CUE = re.compile("|".join(_ACTION_CUES))
+
+
+def _action_start(lead: str) -> int | None:
+    """Where a call to action starts in a lead (see CALL_TO_ACTION), if it has one."""
+    if not _CUE.search(lead.lower()):  # the cues, asked in one pass: 1 µs, where the full pattern takes 25
+        return None
+    action = CALL_TO_ACTION.search(lead)
+    return action.start() if action else None
 
 
 _STORM = re.compile(r"\b(?:[Tt]ropical [Ss]torm|[Tt]ropical [Dd]epression|[Ss]uper [Tt]yphoon|[Hh]urricane|[Tt]yphoon|"
