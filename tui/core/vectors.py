@@ -38,7 +38,7 @@ def spec_dot(a: Vector, b: Vector, min_shared: int) -> float:
 
 def _name_key(term: str) -> str:
     """What a specific is counted as: a name (`e:`) by its last word, anything else as itself."""
-    return "e:" + term.rsplit(" ", 1)[-1].removeprefix("e:") if term.startswith("e:") else term
+    return "e:" + term[2:].rsplit(" ", 1)[-1] if term.startswith("e:") else term
 
 
 def add_into(into: Vector, norm2: float, vec: Vector, keep: int) -> tuple[Vector, float]:
