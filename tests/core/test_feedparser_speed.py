@@ -1,8 +1,12 @@
-"""feedparser with the cheaper copy and get parses every document exactly as without them."""
+"""feedparser with the cheaper copy and get, and expat's text buffer, parses every document exactly as without them."""
 
 from __future__ import annotations
 
 import copy
+import io
+import xml.sax
+import xml.sax.expatreader
+import xml.sax.handler
 from typing import Any
 
 import feedparser
@@ -38,15 +42,18 @@ def _original_get() -> Any:
     return feedparser_speed.ORIGINAL_GET[0]
 
 
-def test_parsing_with_the_cheaper_copy_and_get_gives_the_same_results(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_parsing_with_the_cheaper_copy_get_and_text_gives_the_same_results(monkeypatch: pytest.MonkeyPatch) -> None:
     docs = _documents()
     assert len(docs) > 200
     original_get = _original_get()
+    original_reset = feedparser_speed.ORIGINAL_RESET[0]
     with monkeypatch.context() as patch:
         patch.setattr(feedparser.mixin, "copy", copy)
         patch.setattr(FeedParserDict, "get", original_get)
+        patch.setattr(xml.sax.expatreader.ExpatParser, "reset", original_reset)
         plain = [_parse(d) for d in docs]
     assert feedparser.mixin.copy is not copy and FeedParserDict.get is not original_get
+    assert xml.sax.expatreader.ExpatParser.reset is not original_reset
     assert [_parse(d) for d in docs] == plain
     details = sum(1 for _feed, entries, *_ in plain for e in entries or [] if "title_detail" in e)
     assert details > 1000  # the copied parameters were there to compare
@@ -75,3 +82,17 @@ def test_install_leaves_a_mixin_that_does_not_use_the_copy_module_alone(monkeypa
     monkeypatch.setattr(feedparser.mixin, "copy", other)
     feedparser_speed.install()
     assert feedparser.mixin.copy is other
+
+
+def test_expat_hands_each_text_over_in_one_piece() -> None:
+    feedparser_speed.install()
+    pieces: list[str] = []
+
+    class Texts(xml.sax.handler.ContentHandler):
+        def characters(self, content: str) -> None:
+            pieces.append(content)
+
+    parser = xml.sax.make_parser()
+    parser.setContentHandler(Texts())
+    parser.parse(io.BytesIO(b"<item>x &lt;p&gt;&#8217; y</item>"))
+    assert pieces == ["x <p>\u2019 y"]  # unbuffered: "x ", "<", "p", ">", "\u2019", " y"
