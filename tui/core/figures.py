@@ -18,9 +18,6 @@ from tui.core.counted import (
     casualty_verb_before,
     counted_after,
     counted_before,
-    designator_before,
-    is_count_word,
-    is_list_number,
     number_of_before,
     of_phrase,
     people_pair,
@@ -36,18 +33,18 @@ from tui.core.figwords import (
     LISTICLE,
     MEASURES,
     MODIFIERS,
-    MONTHS,
     MULTIPLIERS,
     SMALL_NUMBERS,
     UNITS,
     VAGUE,
     canonical_count,
 )
-from tui.core.magnitudes import is_magnitude, named_magnitude
+from tui.core.magnitudes import is_magnitude
 from tui.core.metres import in_metres
+from tui.core.not_figures import TEMPERATURE_AFTER, not_a_figure
 from tui.core.one import ONE_AS_A_NUMBER, counted_after_one
 from tui.core.ratios import SPELLED as _SPELLED
-from tui.core.ratios import part_of_ratio, ratio_after
+from tui.core.ratios import ratio_after
 from tui.core.when import relative_span, span_of_dates
 
 
@@ -101,11 +98,6 @@ _VAGUE_CASUALTIES = re.compile(r"\b(?P<vague>dozens|hundreds|scores|thousands)\s
                                r"(?:[a-z]+ly\s+)?(?P<what>dead|killed|died|dying|injured|wounded|hurt|missing)\b",
                                re.I)  # "left thousands dead", "thousands sadly dying each day"
 _VAGUE_HEADS = frozenset({"dozens", "hundreds", "thousands", "millions", "billions", "trillions"})
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
-_MONTH_RE = "|".join(MONTHS)
-_DATE_BEFORE = re.compile(rf"\b(?:{_MONTH_RE})\.?\s*$", re.I)  # "July 20"
-_DATE_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTH_RE})\b", re.I)  # "20 July", "20th of July"
-_UNIT_AGAINST = re.compile(r"(?:(?i:km|kms|ft|kg|cm|mm|mph|mw)|°?[FC]|L|KOs?)\b")  # 5ft, 20km, 75F, 6L, 12KOs
 # "up from 20", "from last Sunday's 29,173", "including 926", "up 2 per cent on the 29,547"
 _LAST_WEEKS = r"(?:last|the previous)\s+\w+['’]s\s+"
 _FROM_BEFORE = re.compile(rf"(?:\bfrom\s+(?:{_LAST_WEEKS})?|\bcompared\s+(?:with|to)\s+|\bincluding\s+|"
@@ -117,19 +109,9 @@ _VERB_AFTER = re.compile(r"\s+(?:were|are|have|had)\b")  # "919 cases were local
 # "37 of the candidates registered in the capital, 46 in Akhal region, 25 in Balkan region"
 _LISTED_BEFORE = re.compile(r"(?:,|\band)\s+$")
 _IN_PLACE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
-_PARENT_OF = re.compile(r"\b(?:mother|father|mum|mom|dad|parent)\s+of\s*$", re.I)  # "a mother of two": her children
-_AGED = re.compile(r"\baged\s+(?:from\s+|between\s+)?(?:\w+\s+(?:to|and)\s+)?$", re.I)
-_AGO = re.compile(r"\s+(?:years?|months?|weeks?|days?|hours?)\s+(?:ago|earlier|later|before)\b", re.I)
-# a span of time given to someone named: "gives Congress 60 days to review" (no version or level is
-# followed by "days": "Windows 10 users", "Level 4 restrictions")
-_SPAN_AFTER = re.compile(r"\s+(?:hours|days|weeks|months)\s+(?:to|for)\b")
 _MINUS = re.compile(r"\bminus[\s-]*$", re.I)  # "minus 17 degrees", "minus-20 degree temperatures"
 _MORE_AFTER = re.compile(r"\s+more\s+(?:on|for|from|by|during|over|through|after|before|than)\b")  # not "in hospital"
 _GROUP_OF = re.compile(r"\b(family|group|party|crew|gang) of\s*$", re.I)
-_SPELLED_DESIGNATORS = frozenset({"level", "phase", "stage", "tier", "category", "grade", "class", "round", "step"})
-_TICKER_CHANGE = re.compile(r"\b[A-Z]{1,5}\s*[+\-−]$")  # a quote's change: "AMD +0.26%", "INTC -1.25%"
-_YARD_LINE = re.compile(r"[\s-]?yard\s+line\b", re.I)
-_QUOTE_CHANGE = re.compile(r"\d+\.\d\d")
 _BY_BEFORE = re.compile(r"\bby\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”(]|\s-)\s*$")
 _CHANGE_FROM = re.compile(r"\b(?:rais(?:e|es|ed|ing)|ris(?:e|es|en|ing)|rose|increas(?:e|es|ed|ing)|"
@@ -137,17 +119,9 @@ _CHANGE_FROM = re.compile(r"\b(?:rais(?:e|es|ed|ing)|ris(?:e|es|en|ing)|rose|inc
                           r"f[ae]ll(?:s|en|ing)?|drop(?:s|ped|ping)?|jump(?:s|ed|ing)?|climb(?:s|ed|ing)?|"
                           r"went|gone|go(?:es|ing)?)\b[^.;:]{0,60}?\bfrom\s+$", re.I)  # not "customers", "fellow"
 _TWO_CENTS = re.compile(r"\b(?:my|his|her|their|our|your)\s+$", re.I)  # "my two cents worth": an opinion
-# a minus sign before a temperature ("-15C", "−3°C"), not a designator's hyphen ("COVID-19")
-_TEMPERATURE_AFTER = re.compile(r"(?:\s?°\s?[CF]|[CF])\b|\s?degrees?\b")
 _TO_BETWEEN = re.compile(r"\s*to\s*$")
 _OLD = re.compile(r"\s+old\b")
 _FEW = re.compile(r"\b(?:a\s+few|few|several|many)\s+$", re.I)
-_TIME_AFTER = re.compile(r"^\s?(?:[ap]\.?m\.?\b|:\d\d|h\d\d|GMT|UTC|hrs\b|o'clock)", re.I)
-_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
-
-
-def _can_be_day(num: str) -> bool:
-    return num.isdigit() and 1 <= int(num) <= 31
 
 
 def _value(num: str | None, word: str | None, scale: str | None) -> float | None:
@@ -170,41 +144,6 @@ def _value(num: str | None, word: str | None, scale: str | None) -> float | None
 def _clean_number(value: float) -> float | int:
     return int(value) if value == int(value) and abs(value) < 1e18 else value
 
-
-def _not_a_figure(m: re.Match[str], text: str, start: int, end: int) -> bool:
-    """Numbers that name, date or score something rather than count it."""
-    num = m.group("num")
-    if _YARD_LINE.match(text, end):
-        return True  # a place on a football field: "at the 27-yard line"
-    if m.group("pct") and _QUOTE_CHANGE.fullmatch(num or "") and _TICKER_CHANGE.search(text[max(0, start - 8):start]):
-        return True  # a stock quote's change, page furniture (not "GDP -0.5%")
-    if _PARENT_OF.search(text[max(0, start - 12):start]) or _AGED.search(text[max(0, start - 30):start]):
-        return True  # "a mother of two": her children; "children aged from one to 12 years": ages
-    # (a sum or a share is no part of a ratio: "$35m in two rounds", "5 percent in 2020")
-    if part_of_ratio(text, start, end, whole=bool(m.group("cur") or m.group("scale") or m.group("pct"))):
-        return True  # "four out of five adults", "three of the four soldiers"
-    if not num:  # a spelled number only names something after a designator: "alert level four"
-        words = text[max(0, start - 24):start].split()
-        return bool(words) and words[-1].lower().rstrip(".") in _SPELLED_DESIGNATORS
-    unit_given = bool(m.group("scale") or m.group("pct") or m.group("cur") or _TEMPERATURE_AFTER.match(text, end))
-    after_number = text[m.end("num"):]
-    return bool(
-        (not m.group("cur") and not m.group("pct") and designator_before(text, start)
-         and not _AGO.match(text, end) and not _SPAN_AFTER.match(text, end)
-         and not named_magnitude(text, start, end))
-        # COVID-19, Level 4 (but "from Sudan 6 months ago", "a magnitude-6.1 earthquake", "Powerful 6.1 magnitude")
-        or _ORDINAL_AFTER.match(after_number)  # 201st
-        or is_list_number(text, start, end)  # "1. Read the terms"
-        or (not (m.group("scale") or m.group("pct")) and re.match(r"[A-Za-z]", text[end:end + 1])
-            and not _UNIT_AGAINST.match(text, end))  # 1News, 20s (but 5ft, 20km)
-        or _TIME_AFTER.match(after_number)  # 4pm, 10:30
-        or (_DATE_BEFORE.search(text[max(0, start - 12):start]) and _can_be_day(num))  # July 20 (not "may 45 km")
-        or (not unit_given and _DATE_AFTER.search(text[end:end + 14].split("\n")[0]))  # 20 July
-        or (m.group("num2") and not unit_given and "-" in text[m.end("num"):m.start("num2")]
-            and (not is_count_word(counted_after(text, end)[0])
-                 or text[end:end + 2].strip()[:1].isupper()))  # a score or record: 20-13, "the 15-17 Bulldogs"
-        or (_YEAR.match(num) and not unit_given)  # 2019
-    )
 
 
 def _base(previous: list[Figure]) -> Figure | None:
@@ -304,9 +243,10 @@ def quantities(text: str) -> list[Figure]:
     for m in _QUANTITY.finditer(text):
         num, word = m.group("num"), m.group("word")
         start = m.start("cur") if m.group("cur") else m.start("num") if num else m.start("word")
+        # a minus sign before a temperature ("-15C", "−3°C"), not a designator's hyphen ("COVID-19")
         negative = bool(num) and start > 0 and text[start - 1] in "-−" \
-            and not text[max(0, start - 2):start - 1].isdigit() and bool(_TEMPERATURE_AFTER.match(text, m.end("num")))
-        if _not_a_figure(m, text[:start - 1] + " " + text[start:] if negative else text, start, m.end()):
+            and not text[max(0, start - 2):start - 1].isdigit() and bool(TEMPERATURE_AFTER.match(text, m.end("num")))
+        if not_a_figure(m, text[:start - 1] + " " + text[start:] if negative else text, start, m.end()):
             continue
         scale = m.group("scale")
         measure = _value(num, word, None)  # the number alone, for a measure written against it
