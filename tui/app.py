@@ -6,7 +6,6 @@ import asyncio
 import os
 import threading
 import time
-import webbrowser
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,8 +16,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Static
 
+from tui.article_actions import ArticleActions
 from tui.commands import StoryCommands
-from tui.core.brief import brief_markdown
 from tui.core.models import Config, FeedHealth, PollOutcome
 from tui.core.notices import story_notices
 from tui.core.poller import Poller
@@ -28,7 +27,6 @@ from tui.core.storyview import flag_discrepancies
 from tui.core.summaries import StorySummary, story_summaries
 from tui.core.textclean import one_line
 from tui.core.triage import set_flag, set_read
-from tui.core.urls import is_web_url
 from tui.detail_flow import DetailFlow
 from tui.idle_gc import IdleCollector
 from tui.messages import PollStarted, StoriesLoaded
@@ -51,7 +49,7 @@ def _flagged(stories: tuple[StorySummary, ...]) -> frozenset[int]:
     return frozenset(s.id for s in stories if s.discrepancies)
 
 
-class WirewatchApp(DetailFlow, WorkerErrors, App[None]):
+class WirewatchApp(ArticleActions, DetailFlow, WorkerErrors, App[None]):
     """The dashboard. `poll=False` shows what is stored without polling (tests, read-only use)."""
 
     CSS_PATH = "styles/app.tcss"
@@ -328,25 +326,6 @@ class WirewatchApp(DetailFlow, WorkerErrors, App[None]):
             set_read(self.store, story, True)
             self.load_stories()
 
-    def _selected_link(self) -> str | None:
-        if self.detail is None or not self.detail.timeline.entries:
-            return None
-        entry = self.detail.timeline.entries[self.article_index]
-        return next((a.link for a in self.detail.articles if a.id == entry.article_id), None)
-
-    def action_open_link(self) -> None:
-        link = self._selected_link()
-        if link and is_web_url(link):
-            webbrowser.open(link)
-        else:
-            self.notify("This article has no http(s) link", severity="warning")
-
-    def action_copy_link(self) -> None:
-        link = self._selected_link()
-        if link:
-            self.copy_to_clipboard(link)
-            self.notify("Link copied", timeout=2)
-
     def action_search(self) -> None:
         def done(query: str | None) -> None:
             if query is None:
@@ -387,17 +366,6 @@ class WirewatchApp(DetailFlow, WorkerErrors, App[None]):
                 self.poll_loop()
             self._poll_now.set()
             self.notify("Polling now", timeout=2)
-
-    def action_export(self) -> None:
-        if self.detail is None:
-            return
-        path = self.export_dir / f"wirewatch-story-{self.detail.id}.md"
-        try:
-            path.write_text(brief_markdown(self.detail), encoding="utf-8")
-        except OSError as exc:
-            self.notify(f"Cannot write {path}: {exc.strerror}", severity="error", markup=False)
-            return
-        self.notify(f"Brief written to {path}", timeout=4, markup=False)
 
     def action_feed_health(self) -> None:
         self.push_screen(FeedHealthScreen(self.health, self.clock()))
