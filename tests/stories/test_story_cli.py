@@ -80,7 +80,7 @@ def test_a_line_that_is_not_utf8_is_named_and_ids_come_back_as_given(tmp_path: P
 
 
 def test_cluster_gives_small_stories_their_second_look_when_the_input_ends(tmp_path: Path) -> None:
-    from tests.stories.test_engine import RIVER_EDGE, RIVER_FLOOD
+    from tests.stories.test_rechecks import RIVER_EDGE, RIVER_FLOOD
 
     src = tmp_path / "in.jsonl"
     rows = [{"id": i, "title": title, "summary": text} for i, (title, text) in enumerate([*RIVER_FLOOD, RIVER_EDGE])]
