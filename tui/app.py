@@ -24,12 +24,12 @@ from tui.core.poller import Poller
 from tui.core.store import Store
 from tui.core.stories import BackgroundDesk, StoryDesk
 from tui.core.storyview import flag_discrepancies
-from tui.core.summaries import StorySummary, story_summaries
+from tui.core.summaries import StorySummary, stories_matching, story_summaries
 from tui.core.textclean import one_line
 from tui.core.triage import set_flag, set_read
 from tui.detail_flow import DetailFlow
 from tui.idle_gc import IdleCollector
-from tui.messages import PollStarted, StoriesLoaded
+from tui.messages import PollStarted, SearchDone, StoriesLoaded
 from tui.screens.health import FeedHealthScreen
 from tui.screens.help import HelpScreen
 from tui.screens.prompt import PromptScreen
@@ -97,6 +97,7 @@ class WirewatchApp(ArticleActions, DetailFlow, WorkerErrors, App[None]):
         self.unread_only = False
         self.filter_text = ""
         self.search_stories: set[int] | None = None
+        self._search_query: str | None = None  # the latest search asked for (None: cleared)
         self.status_line = "starting…"
         self.next_poll = 0.0
         self._poll_now = threading.Event()
@@ -140,6 +141,23 @@ class WirewatchApp(ArticleActions, DetailFlow, WorkerErrors, App[None]):
                 counts = flag_discrepancies(store, unknown)
                 self.post_message(StoriesLoaded(stories, _flagged(stories) | {k for k, n in counts.items() if n},
                                                 health))
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def _search(self, query: str) -> None:
+        """Find the stories matching a full-text search off the event loop (it ranks every match, and
+        indexes articles stored since the last poll first)."""
+        with Store(self.db_path) as store:
+            self.post_message(SearchDone(query, stories_matching(store, query)))
+
+    @on(SearchDone)
+    def _search_done(self, message: SearchDone) -> None:
+        if message.query != self._search_query:
+            return
+        self.search_stories = set(message.stories)
+        found = len(message.stories)
+        self.notify(f"{found} {'story matches' if found == 1 else 'stories match'} “{message.query}”", timeout=3,
+                    markup=False)
+        self._refresh_list()
 
     @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
     def poll_loop(self) -> None:
@@ -330,16 +348,12 @@ class WirewatchApp(ArticleActions, DetailFlow, WorkerErrors, App[None]):
         def done(query: str | None) -> None:
             if query is None:
                 return
+            self._search_query = query or None  # a result for another query arrives too late to count
             if not query:
                 self.search_stories = None
+                self._refresh_list()
             else:
-                ids = self.store.search(query, limit=2000)
-                marks = ",".join("?" * len(ids)) or "''"
-                rows = self.store.conn.execute(
-                    f"SELECT DISTINCT cluster_id FROM article_clusters WHERE article_id IN ({marks})", ids)
-                self.search_stories = {r[0] for r in rows}
-                self.notify(f"{len(self.search_stories)} stories match “{query}”", timeout=3, markup=False)
-            self._refresh_list()
+                self._search(query)
 
         self.push_screen(PromptScreen("Full-text search (empty clears)", placeholder="words…"), done)
 

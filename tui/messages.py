@@ -45,3 +45,11 @@ class DetailPrefetched(Message):
     """A story next to the cursor, built ahead so stepping onto it shows it at once."""
 
     loaded: DetailLoaded
+
+
+@dataclass
+class SearchDone(Message):
+    """The stories that match a full-text search."""
+
+    query: str
+    stories: frozenset[int]

@@ -15,7 +15,7 @@ else:
 
 WORK_NAMES = {"load": "Loading the stories", "poll": "Polling", "detail": "Showing the story",
               "detail-layout": "Laying out the story", "detail-ahead": "Preparing the next stories",
-              "seen": "Recording what was read"}
+              "seen": "Recording what was read", "search": "Searching"}
 
 
 class WorkerErrors(Base):

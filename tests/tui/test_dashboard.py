@@ -11,7 +11,7 @@ from tests.tui.conftest import NOW, settle
 from tui.app import WirewatchApp
 from tui.core.store import Store
 from tui.core.summaries import story_summaries
-from tui.messages import StoriesLoaded
+from tui.messages import SearchDone, StoriesLoaded
 from tui.screens.health import FeedHealthScreen
 from tui.screens.help import HelpScreen
 from tui.screens.prompt import PromptScreen
@@ -109,6 +109,21 @@ async def test_unread_sort_filter_search_and_screens(demo_app: WirewatchApp) -> 
         await pilot.press("escape")
         await pilot.press("q")
     assert demo_app.return_code == 0 or demo_app.return_code is None
+
+
+async def test_a_search_result_that_lands_after_the_search_was_cleared_is_dropped(demo_app: WirewatchApp) -> None:
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await settle(demo_app, pilot)
+        table = demo_app.query_one(StoryList)
+        total = table.row_count
+        await pilot.press("slash", *"miners", "enter")
+        await settle(demo_app, pilot)
+        found = demo_app.search_stories
+        assert found is not None and table.row_count == len(found) == 1
+        await pilot.press("slash", "enter")  # cleared; then a late answer to the search before
+        demo_app.post_message(SearchDone("miners", frozenset(found)))
+        await settle(demo_app, pilot)
+        assert demo_app.search_stories is None and table.row_count == total
 
 
 async def test_live_update_keeps_cursor_on_the_same_story(demo_app: WirewatchApp) -> None:

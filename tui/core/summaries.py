@@ -73,3 +73,13 @@ def story_summaries(store: Store, now: float | None = None) -> list[StorySummary
             feeds=tuple(sorted((row[12] or "").split(","))), tags=tags, discrepancies=row[14], key_figures=row[15]))
     out.sort(key=lambda s: (s.last, s.id), reverse=True)
     return out
+
+
+def stories_matching(store: Store, query: str, limit: int = 2000) -> frozenset[int]:
+    """The stories with an article that matches a full-text query (its `limit` best-ranked matches)."""
+    ids = store.search(query, limit=limit)
+    if not ids:
+        return frozenset()
+    marks = ",".join("?" * len(ids))
+    rows = store.conn.execute(f"SELECT DISTINCT cluster_id FROM article_clusters WHERE article_id IN ({marks})", ids)
+    return frozenset(r[0] for r in rows)
