@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.stories.cases import QUAKE
 from tui.core.cluster import EngineParams, StoryEngine
 from tui.core.models import Article, FeedConfig
 from tui.core.store import HealthUpdate, Store
 from tui.core.stories import StoryDesk
 
-QUAKE = "A magnitude 6.1 earthquake struck Aceh province in Indonesia, injuring dozens and damaging homes."
 FIRE = "Firefighters battled a huge wildfire near Athens as thousands were evacuated from coastal villages."
 
 

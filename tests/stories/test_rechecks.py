@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.stories.test_engine import QUAKE
+from tests.stories.cases import QUAKE, RIVER_EDGE, RIVER_FLOOD
 from tui.core.cluster import EngineParams, StoryEngine
 from tui.core.models import Article, FeedConfig
 from tui.core.store import HealthUpdate, Store
@@ -84,20 +84,6 @@ def test_a_second_report_needs_more_to_join_a_one_report_story_with_only_words()
 
 # A flood told three times, lower-cased and without names (like the Google News set), and a report
 # from its edge that arrives before anyone else's and reads too differently to join at once.
-RIVER_FLOOD = [
-    ("river floods force evacuation of riverside villages",
-     "heavy rain swelled the river overnight and rescuers evacuated hundreds of residents from riverside villages "
-     "as water rose"),
-    ("riverside villages evacuated as river bursts banks",
-     "rescuers evacuated residents from riverside villages after heavy rain swelled the river which burst its "
-     "banks overnight"),
-    ("hundreds evacuated from flooded riverside villages",
-     "the river burst its banks after heavy rain and rescuers evacuated hundreds from flooded riverside villages"),
-]
-RIVER_EDGE = ("farmers count losses after flood", "farmers said crops and livestock were lost when water "
-              "covered fields near the river after the rain")
-
-
 def test_settling_runs_the_pending_rechecks_now() -> None:
     engine = StoryEngine()
     flood = [engine.add(f"f{i}", title, text, 0) for i, (title, text) in enumerate(RIVER_FLOOD)]

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.stories.cases import RIVER_EDGE, RIVER_FLOOD
+
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "tui", *args], capture_output=True, text=True, timeout=60)
@@ -80,8 +82,6 @@ def test_a_line_that_is_not_utf8_is_named_and_ids_come_back_as_given(tmp_path: P
 
 
 def test_cluster_gives_small_stories_their_second_look_when_the_input_ends(tmp_path: Path) -> None:
-    from tests.stories.test_rechecks import RIVER_EDGE, RIVER_FLOOD
-
     src = tmp_path / "in.jsonl"
     rows = [{"id": i, "title": title, "summary": text} for i, (title, text) in enumerate([*RIVER_FLOOD, RIVER_EDGE])]
     src.write_text("".join(json.dumps(r) + "\n" for r in rows))
