@@ -196,8 +196,8 @@ def _timing_conflicts(rows: list[FigureRow]) -> list[Discrepancy]:
             if not overlap or (both_relative and (fa.start, fa.end) != (fb.start, fb.end)):
                 detail = (f"{fa.text} ({', '.join(a.feeds)}: {fa.start}–{fa.end}) vs "
                           f"{fb.text} ({', '.join(b.feeds)}: {fb.start}–{fb.end})")
-                a.flags.append(f"timing differs from {fb.text}")
-                b.flags.append(f"timing differs from {fa.text}")
+                a.flags.append(f'timing differs from "{fb.text}"')  # quoted: it may start with "from"
+                b.flags.append(f'timing differs from "{fa.text}"')
                 out.append(Discrepancy("timing", "date", detail))
     return out
 
