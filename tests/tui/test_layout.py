@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tests.tui.conftest import settle
 from tui.app import WirewatchApp
+from tui.core.store import Store
+from tui.core.storyview import story_detail, story_ids
 from tui.widgets.detail_lines import NARROW, detail_parts, render_lines
 from tui.widgets.story_list import COLUMNS, MIN_TITLE, layout
 
@@ -28,3 +32,20 @@ async def test_detail_is_a_list_on_a_narrow_pane_and_tables_on_a_wide_one(demo_a
     assert "• " in narrow and "┃" not in narrow and "│" not in narrow
     assert "┃" in wide or "│" in wide
     assert all(len(line) <= NARROW - 6 for line in narrow.splitlines())
+
+
+
+def test_timeline_and_figure_flags_are_shown_whole_at_every_width(demo_db: tuple[Path, object]) -> None:
+    """What each report added ("changed figures: dead 12 → 18") and each figure's flags are read whole:
+    cut to a cell's width they said "changed figure…" and "also reported as…" and nothing more."""
+    with Store(demo_db[0]) as store:
+        details = [d for d in (story_detail(store, s) for s in story_ids(store)) if d is not None]
+    assert any(e.added.startswith("changed figures") for d in details for e in d.timeline.entries)
+    assert any(f.flags for d in details for f in d.figures)
+    for detail in details:
+        words = [w for e in detail.timeline.entries for w in f"{e.title} {e.added}".split()]
+        words += [w for f in detail.figures for flag in f.flags for w in flag.split()]
+        for width in (NARROW - 6, 50, 70, 100):
+            shown = " ".join(s.text for s in render_lines(detail_parts(detail, 0, width), width))
+            missing = [w for w in words if w not in shown]
+            assert not missing, (detail.title, width, missing)

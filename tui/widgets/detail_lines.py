@@ -7,14 +7,14 @@ import io
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from rich.console import Console, RenderableType
+from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.strip import Strip
 
 from tui.core.storyview import StoryDetail
 from tui.core.textclean import count_of
-from tui.widgets.safe import plain
+from tui.widgets.safe import plain, wrapping
 
 MAX_FIGURES = 14
 
@@ -23,30 +23,43 @@ def _clock(epoch: float) -> str:
     return datetime.fromtimestamp(epoch, UTC).strftime("%H:%M")
 
 
-NARROW = 46  # below this width, figures and timeline are lists: table columns would break words
+# Below this width, figures and timeline are lists: in table cells a few characters wide, flags
+# ("described differently: reservists") and headlines would wrap a word or a syllable per line.
+NARROW = 64
 
 
-def _figure_list(detail: StoryDetail) -> Text:
-    out = Text("Key figures", style="italic")
+def _hanging(lead: str, body: Text) -> Table:
+    """`body` after `lead`, its wrapped lines indented under its first (a list item)."""
+    grid = Table.grid()
+    grid.add_column(width=len(lead), no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(lead, body)
+    return grid
+
+
+def _figure_list(detail: StoryDetail) -> Group:
+    items: list[RenderableType] = [Text("Key figures", style="italic")]
     for f in detail.figures[:MAX_FIGURES]:
         counts = "" if f.counts.lower() in f.text.lower() else f.counts  # "1,500 megawatts" says it
-        out.append_text(Text.assemble("\n• ", plain(f.text, "bold"), *((" ", plain(counts, "dim")) if counts else ()),
-                                      " — ", plain(", ".join(f.feeds))))
+        item = Text.assemble(plain(f.text, "bold"), *((" ", plain(counts, "dim")) if counts else ()),
+                             " — ", plain(", ".join(f.feeds)))
         if f.flags:
-            out.append_text(Text.assemble("\n  ", plain("; ".join(f.flags), "bold red")))
-    return out
+            item.append_text(Text.assemble("\n", plain("; ".join(f.flags), "bold red")))
+        items.append(_hanging("• ", item))
+    return Group(*items)
 
 
-def _timeline_list(detail: StoryDetail, article_index: int) -> Text:
-    out = Text("Timeline", style="italic")
+def _timeline_list(detail: StoryDetail, article_index: int) -> Group:
+    items: list[RenderableType] = [Text("Timeline", style="italic")]
     for i, e in enumerate(detail.timeline.entries):
         lag = f"+{round(e.lag / 60)}m" if e.lag else "first"
-        entry = Text.assemble("\n", _clock(e.published), " ", plain(e.feed, "bold"), " ", Text(lag, style="dim"),
-                              "\n  ", plain(e.title), "\n  ", plain(e.added, "dim"))
+        head = Text.assemble(_clock(e.published), " ", plain(e.feed, "bold"), " ", Text(lag, style="dim"))
+        body = Text.assemble(plain(e.title), "\n", plain(e.added, "dim"))
         if i == article_index:
-            entry.stylize("reverse", 1)
-        out.append_text(entry)
-    return out
+            head.stylize("reverse")
+            body.stylize("reverse")
+        items += [head, _hanging("  ", body)]
+    return Group(*items)
 
 
 def detail_parts(detail: StoryDetail | None, article_index: int = 0, width: int = 80) -> list[RenderableType]:
@@ -70,20 +83,22 @@ def detail_parts(detail: StoryDetail | None, article_index: int = 0, width: int 
         parts.append(_timeline_list(detail, article_index))
     elif detail.figures:
         figures = Table(title="Key figures", title_justify="left", expand=True, show_edge=False)
-        for column in ("Figure", "Counts", "Stated by", "Flag"):
-            figures.add_column(column, overflow="fold")
+        for column, ratio in (("Figure", 3), ("Counts", 2), ("Stated by", 3), ("Flag", 3)):
+            figures.add_column(column, overflow="fold", ratio=ratio)
         for f in detail.figures[:MAX_FIGURES]:
-            figures.add_row(plain(f.text), plain(f.counts), plain(", ".join(f.feeds)),
-                            plain("; ".join(f.flags), "bold red"))
+            figures.add_row(wrapping(f.text), wrapping(f.counts), wrapping(", ".join(f.feeds)),
+                            wrapping("; ".join(f.flags), "bold red"))
         parts.append(figures)
     else:
         parts.append(Text("No key figures.", "dim"))
     if width >= NARROW:
         timeline = Table(title="Timeline", title_justify="left", expand=True, show_edge=False)
-        for column in ("When", "Outlet", "Headline", "Added", "Lag"):
-            timeline.add_column(column, overflow="fold")
+        timeline.add_column("When", no_wrap=True)
+        for column, ratio in (("Outlet", 2), ("Headline", 4), ("Added", 3)):  # wrapped: each is read whole
+            timeline.add_column(column, overflow="fold", ratio=ratio)
+        timeline.add_column("Lag", no_wrap=True)
         for i, e in enumerate(detail.timeline.entries):
-            timeline.add_row(Text(_clock(e.published)), plain(e.feed), plain(e.title), plain(e.added),
+            timeline.add_row(Text(_clock(e.published)), wrapping(e.feed), wrapping(e.title), wrapping(e.added),
                              Text(f"+{round(e.lag / 60)}m" if e.lag else "first"),
                              style="reverse" if i == article_index else "")
         parts.append(timeline)

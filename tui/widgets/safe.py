@@ -12,6 +12,11 @@ def plain(text: str | None, style: str = "") -> Text:
     return Text(one_line(text or ""), style=style, no_wrap=True, overflow="ellipsis")
 
 
+def wrapping(text: str | None, style: str = "") -> Text:
+    """As `plain`, but wrapped over as many lines as it needs (a table cell whose whole text matters)."""
+    return Text(one_line(text or ""), style=style, overflow="fold")
+
+
 SPARKS = " ▁▂▃▄▅▆▇█"
 
 
