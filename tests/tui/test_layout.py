@@ -34,7 +34,6 @@ async def test_detail_is_a_list_on_a_narrow_pane_and_tables_on_a_wide_one(demo_a
     assert all(len(line) <= NARROW - 6 for line in narrow.splitlines())
 
 
-
 def test_timeline_and_figure_flags_are_shown_whole_at_every_width(demo_db: tuple[Path, object]) -> None:
     """What each report added ("changed figures: dead 12 → 18") and each figure's flags are read whole:
     cut to a cell's width they said "changed figure…" and "also reported as…" and nothing more."""

@@ -215,8 +215,10 @@ def _desk_process(path: str, stop: Any, wake: Any, report: Connection, interval:
             while True:
                 if os.getppid() != parent:  # the app died (killed, or its terminal went away): stop too
                     return
+                # cleared before the stop is read: a stop or an article that comes after either is seen
+                # here or leaves the event set, so no article and no stop waits out an interval
+                wake.clear()
                 finishing = stop.is_set()
-                wake.clear()  # what is stored from here on sets it again: no article waits out an interval
                 result = desk.run(batch=BACKGROUND_BATCH)
                 articles += result.articles
                 new.update(result.new_stories)
