@@ -28,7 +28,11 @@ def _clock(epoch: float) -> str:
 NARROW = 64
 
 
-def _hanging(lead: str, body: Text) -> Table:
+# what a timeline entry's lag already says, or nothing: the list leaves them out to stay short
+UNSAID = frozenset({"first report", "follow-up"})
+
+
+def _hanging(lead: str | Text, body: Text) -> Table:
     """`body` after `lead`, its wrapped lines indented under its first (a list item)."""
     grid = Table.grid()
     grid.add_column(width=len(lead), no_wrap=True)
@@ -50,15 +54,19 @@ def _figure_list(detail: StoryDetail) -> Group:
 
 
 def _timeline_list(detail: StoryDetail, article_index: int) -> Group:
+    """One item per report: time, outlet, lag and headline, then what it added when that is news (a copy,
+    new or changed figures); a story of ten reports takes about twenty lines of a 50-column pane."""
     items: list[RenderableType] = [Text("Timeline", style="italic")]
     for i, e in enumerate(detail.timeline.entries):
         lag = f"+{round(e.lag / 60)}m" if e.lag else "first"
-        head = Text.assemble(_clock(e.published), " ", plain(e.feed, "bold"), " ", Text(lag, style="dim"))
-        body = Text.assemble(plain(e.title), "\n", plain(e.added, "dim"))
+        body = Text.assemble(plain(e.feed, "bold"), " ", Text(lag, style="dim"), ": ", plain(e.title))
+        if e.added not in UNSAID:
+            body.append_text(Text.assemble("\n", plain(e.added, "dim")))
+        when = Text(_clock(e.published) + " ")
         if i == article_index:
-            head.stylize("reverse")
             body.stylize("reverse")
-        items += [head, _hanging("  ", body)]
+            when.stylize("reverse", 0, 5)
+        items.append(_hanging(when, body))
     return Group(*items)
 
 
