@@ -1,4 +1,5 @@
-"""feedparser with the cheaper copy and get, and expat's text buffer, parses every document exactly as without them."""
+"""feedparser with the cheaper copy and get, expat's text buffer and a remembering _urljoin parses every document
+exactly as without them."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 
 import feedparser
 import feedparser.mixin
+import feedparser.urls
 import pytest
 from feedparser.util import FeedParserDict
 
@@ -47,13 +49,17 @@ def test_parsing_with_the_cheaper_copy_get_and_text_gives_the_same_results(monke
     assert len(docs) > 200
     original_get = _original_get()
     original_reset = feedparser_speed.ORIGINAL_RESET[0]
+    original_urljoin = feedparser_speed.ORIGINAL_URLJOIN[0]
     with monkeypatch.context() as patch:
         patch.setattr(feedparser.mixin, "copy", copy)
         patch.setattr(FeedParserDict, "get", original_get)
         patch.setattr(xml.sax.expatreader.ExpatParser, "reset", original_reset)
+        patch.setattr(feedparser.urls, "_urljoin", original_urljoin)
+        patch.setattr(feedparser.mixin, "_urljoin", original_urljoin)
         plain = [_parse(d) for d in docs]
     assert feedparser.mixin.copy is not copy and FeedParserDict.get is not original_get
     assert xml.sax.expatreader.ExpatParser.reset is not original_reset
+    assert feedparser.mixin._urljoin is feedparser.urls._urljoin is not original_urljoin
     assert [_parse(d) for d in docs] == plain
     details = sum(1 for _feed, entries, *_ in plain for e in entries or [] if "title_detail" in e)
     assert details > 1000  # the copied parameters were there to compare
@@ -96,3 +102,18 @@ def test_expat_hands_each_text_over_in_one_piece() -> None:
     parser.setContentHandler(Texts())
     parser.parse(io.BytesIO(b"<item>x &lt;p&gt;&#8217; y</item>"))
     assert pieces == ["x <p>\u2019 y"]  # unbuffered: "x ", "<", "p", ">", "\u2019", " y"
+
+
+def test_the_remembering_urljoin_answers_as_feedparser_wrote_it_and_stays_bounded() -> None:
+    feedparser_speed.install()
+    original = feedparser_speed.ORIGINAL_URLJOIN[0]
+    remembering = feedparser.urls._urljoin
+    pairs = [("", ""), ("", "http://e/a"), ("http://e/a/b", "../c?x=1#f"), ("http://e/", "//other/p"),
+             ("http:///e//a", "b"), ("https://e/", "javascript:alert(1)"), ("http://e/", "http://[::1"),
+             ("", "http://[::1"), ("http://e/x", "")]
+    for base, uri in pairs * 2:  # the second round is answered from memory
+        assert remembering(base, uri) == original(base, uri), (base, uri)
+    assert original("http://e/", "http://[::1") == ""  # urllib's ValueError, answered as feedparser does
+    for i in range(feedparser_speed.URLJOIN_MEMORY + 500):  # a hostile feed's endless distinct bases
+        remembering(f"http://e/{i}/", "x")
+    assert remembering.cache_info().currsize <= feedparser_speed.URLJOIN_MEMORY
