@@ -23,6 +23,11 @@ def _clock(epoch: float) -> str:
     return datetime.fromtimestamp(epoch, UTC).strftime("%H:%M")
 
 
+def _lag(seconds: float) -> str:
+    """How far a report came after the story's first ("first" for the first)."""
+    return f"+{round(seconds / 60)}m" if seconds else "first"
+
+
 # Below this width, figures and timeline are lists: in table cells a few characters wide, flags
 # ("described differently: reservists") and headlines would wrap a word or a syllable per line.
 NARROW = 64
@@ -58,8 +63,7 @@ def _timeline_list(detail: StoryDetail, article_index: int) -> Group:
     new or changed figures); a story of ten reports takes about twenty lines of a 50-column pane."""
     items: list[RenderableType] = [Text("Timeline", style="italic")]
     for i, e in enumerate(detail.timeline.entries):
-        lag = f"+{round(e.lag / 60)}m" if e.lag else "first"
-        body = Text.assemble(plain(e.feed, "bold"), " ", Text(lag, style="dim"), ": ", plain(e.title))
+        body = Text.assemble(plain(e.feed, "bold"), " ", Text(_lag(e.lag), style="dim"), ": ", plain(e.title))
         if e.added not in UNSAID:
             body.append_text(Text.assemble("\n", plain(e.added, "dim")))
         when = Text(_clock(e.published) + " ")
@@ -107,7 +111,7 @@ def detail_parts(detail: StoryDetail | None, article_index: int = 0, width: int 
         timeline.add_column("Lag", no_wrap=True)
         for i, e in enumerate(detail.timeline.entries):
             timeline.add_row(Text(_clock(e.published)), wrapping(e.feed), wrapping(e.title), wrapping(e.added),
-                             Text(f"+{round(e.lag / 60)}m" if e.lag else "first"),
+                             Text(_lag(e.lag)),
                              style="reverse" if i == article_index else "")
         parts.append(timeline)
     entries = detail.timeline.entries
