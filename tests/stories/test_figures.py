@@ -79,6 +79,23 @@ def test_discrepancies_values_over_time_descriptions_and_timing() -> None:
     assert len(dead) == 3 and all(r.flags for r in dead)
 
 
+def test_figures_of_one_kind_stand_together_with_who_stated_them_and_when() -> None:
+    reports = [
+        Report("1", "A", "Flash flood hits three villages, 12 dead", "At least 40 injured; 9 missing.", PUBLISHED),
+        Report("2", "B", "Flood kills 18, damages hundreds of homes", "", PUBLISHED + 360),
+        Report("3", "C", "Vakhsh flood: 18 dead", "", PUBLISHED + 900),
+        Report("4", "A", "Flood toll rises to 18 dead", "", PUBLISHED + 1800),
+    ]
+    rows, _ = story_facts(reports)
+    order = [(r.key, r.value) for r in rows]
+    # the toll first (its 18 is stated by three outlets), its values in the order they came, then the rest
+    assert order[:2] == [("dead", 12), ("dead", 18)], order
+    assert {key for key, _ in order[2:]} >= {"villages", "injured", "missing", "homes"}
+    eighteen = rows[1]
+    assert [(s.report.feed, s.report.published) for s in eighteen.stated] == \
+        [("B", PUBLISHED + 360), ("C", PUBLISHED + 900), ("A", PUBLISHED + 1800)]
+
+
 def test_one_report_stating_two_values_is_not_a_discrepancy() -> None:
     reports = [Report("1", "A", "", "230,000 troops took part; 20,000 troops moved to the border.", PUBLISHED),
                Report("2", "B", "", "Some 230,000 soldiers joined the drills.", PUBLISHED + 60)]

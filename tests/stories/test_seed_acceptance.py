@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import cast
 
 from tests.conftest import shared, write_config
 from tests.feedserver import FeedServer, Reply
@@ -36,6 +37,11 @@ def test_seed_pair_is_one_story_with_its_figures_and_discrepancies(server: FeedS
 
     troops_230k = stated(230000, "troops")
     assert len(troops_230k) == 1 and set(troops_230k[0]["feeds"]) == {"Press TV", "Second Outlet"}  # type: ignore[arg-type]
+    # who stated it and when: each outlet's first report of it, as the timeline dates them
+    when = {e["feed"]: e["published"] for e in story["timeline"]}
+    stated_by = cast(list[dict[str, str]], troops_230k[0]["stated"])
+    assert [(s["feed"], s["published"]) for s in stated_by] == \
+        [("Press TV", when["Press TV"]), ("Second Outlet", when["Second Outlet"])]
     assert {f["counts"] for f in figures if f["value"] == 230000} >= {"forces"} or "security forces" in str(figures)
     by_20k = {f["key"]: f for f in figures if f["value"] == 20000}
     assert set(by_20k) == {"troops", "reservists"}

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tests.tui.conftest import settle
 from tui.app import WirewatchApp
 from tui.core.store import Store
 from tui.core.storyview import story_detail, story_ids
-from tui.widgets.detail_lines import NARROW, UNSAID, detail_parts, render_lines
+from tui.widgets.detail_lines import NARROW, UNSAID, _days, detail_parts, render_lines
 from tui.widgets.story_list import COLUMNS, MIN_TITLE, layout
 
 
@@ -49,3 +50,37 @@ def test_timeline_and_figure_flags_are_shown_whole_at_every_width(demo_db: tuple
             shown = " ".join(s.text for s in render_lines(detail_parts(detail, 0, width), width))
             missing = [w for w in words if w not in shown]
             assert not missing, (detail.title, width, missing)
+
+
+def test_each_figure_names_its_outlets_with_when_each_first_stated_it(demo_db: tuple[Path, object]) -> None:
+    """"Stated by" says who and when ("Pamir Herald 17:42"), and a toll's values stand together."""
+    with Store(demo_db[0]) as store:
+        details = [d for d in (story_detail(store, s) for s in story_ids(store)) if d is not None]
+    flood = next(d for d in details if "flood" in d.title.lower() and len(d.articles) > 1)
+    dead = [i for i, f in enumerate(flood.figures) if f.key == "dead"]
+    assert len(dead) >= 2 and dead == list(range(dead[0], dead[0] + len(dead)))
+    said = [f"{s.report.feed} {datetime.fromtimestamp(s.report.published, UTC):%H:%M}"
+            for figure in flood.figures for s in figure.stated]
+    listed = " ".join(" ".join(s.text for s in render_lines(detail_parts(flood, 0, NARROW - 6), NARROW - 6)).split())
+    assert all(phrase in listed for phrase in said), listed
+    tabled = " ".join(s.text for s in render_lines(detail_parts(flood, 0, 100), 100)).split()  # cells wrap
+    assert all(word in tabled for phrase in said for word in phrase.split())
+
+
+def test_an_announced_date_shows_the_days_it_means(demo_db: tuple[Path, object]) -> None:
+    """"next week" in a report is read against its publication: the figure says which days that is."""
+    assert _days("2021-08-05", "2021-08-10") == "2021-08-05–10"
+    assert _days("2021-08-30", "2021-09-05") == "2021-08-30–09-05"
+    assert _days("2021-12-30", "2022-01-02") == "2021-12-30–2022-01-02"
+    assert _days("2021-08-05", "2021-08-05") == "2021-08-05"
+    with Store(demo_db[0]) as store:
+        details = [d for d in (story_detail(store, s) for s in story_ids(store)) if d is not None]
+    dates = [(d, f) for d in details for f in d.figures if f.key == "date" and f.statements[0].figure.start]
+    assert dates
+    for detail, figure in dates:
+        start = str(figure.statements[0].figure.start)
+        listed = " ".join(" ".join(s.text for s in render_lines(detail_parts(detail, 0, NARROW - 6),
+                                                                NARROW - 6)).split())
+        assert f"{figure.text} {start}" in listed, figure.text
+        tabled = " ".join(s.text for s in render_lines(detail_parts(detail, 0, 100), 100))
+        assert start[:7] in tabled, figure.text  # the cell may wrap the range after its month

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from tui.core.facts import FigureRow
 from tui.core.storyview import StoryDetail
 from tui.core.textclean import count_of
 
 
 def _when(epoch: float) -> str:
     return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _stated(figure: FigureRow) -> str:
+    """Each outlet stating a figure, with when it first did."""
+    return ", ".join(f"{s.report.feed} ({_when(s.report.published)})" for s in figure.stated)
 
 
 def _md(text: str) -> str:
@@ -29,7 +35,7 @@ def brief_markdown(detail: StoryDetail) -> str:
         lines += ["## Discrepancies", ""] + [f"- **{d.kind}**: {_md(d.detail)}" for d in detail.discrepancies] + [""]
     if detail.figures:
         lines += ["## Key figures", "", "| figure | counts | stated by | flags |", "|---|---|---|---|"]
-        lines += [f"| {_md(f.text)} | {f.counts} | {', '.join(f.feeds)} | {_md('; '.join(f.flags))} |"
+        lines += [f"| {_md(f.text)} | {f.counts} | {_md(_stated(f))} | {_md('; '.join(f.flags))} |"
                   for f in detail.figures]
         lines.append("")
     lines += ["## Timeline", "", "| time | outlet | headline | added | lag |", "|---|---|---|---|---|"]

@@ -61,6 +61,14 @@ class FigureRow:
         """When it was first stated."""
         return min(s.report.published for s in self.statements)
 
+    @property
+    def stated(self) -> list[Statement]:
+        """Each outlet's first statement of it, in the order they came (who said it, and when)."""
+        first: dict[str, Statement] = {}
+        for s in sorted(self.statements, key=lambda s: s.report.published):
+            first.setdefault(s.report.feed, s)
+        return list(first.values())
+
 
 @dataclass(frozen=True, slots=True)
 class Discrepancy:
@@ -96,8 +104,21 @@ def story_facts(reports: Sequence[Report]) -> tuple[list[FigureRow], list[Discre
             row.statements.append(Statement(figure, report))
     out = list(rows.values())
     discrepancies = _value_conflicts(out) + _description_conflicts(out) + _timing_conflicts(out)
-    out.sort(key=lambda r: (r.key == "date", -len(r.feeds), r.first))
-    return out, discrepancies
+    return _grouped(out), discrepancies
+
+
+def _grouped(rows: list[FigureRow]) -> list[FigureRow]:
+    """The rows with each kind of figure together, its values in the order they were first stated (a
+    toll's 12 dead, then 18 dead). Kinds whose best figure more outlets state come first, dates last."""
+    kinds: dict[str, list[FigureRow]] = defaultdict(list)
+    for row in rows:
+        kinds[row.key].append(row)
+
+    def rank(kind: list[FigureRow]) -> tuple[bool, int, int, float]:
+        outlets = {feed for row in kind for feed in row.feeds}
+        return kind[0].key == "date", -max(len(row.feeds) for row in kind), -len(outlets), min(r.first for r in kind)
+
+    return [row for kind in sorted(kinds.values(), key=rank) for row in sorted(kind, key=lambda r: r.first)]
 
 
 def latest_values(rows: Sequence[FigureRow]) -> dict[str, float]:

@@ -110,7 +110,9 @@ def story_json(detail: StoryDetail) -> dict[str, Any]:
                       "copy_of": a.copy_of} for a in detail.articles],
         "terms": list(detail.terms),
         "figures": [{"text": f.text, "value": f.value, "counts": f.counts, "key": f.key, "feeds": f.feeds,
-                     "flags": list(f.flags)} for f in detail.figures],
+                     "flags": list(f.flags),
+                     "stated": [{"feed": s.report.feed, "published": iso(s.report.published), "article": s.report.id}
+                                for s in f.stated]} for f in detail.figures],
         "discrepancies": [{"kind": d.kind, "detail": d.detail, "key": d.key} for d in detail.discrepancies],
         "timeline": [{"published": iso(e.published), "feed": e.feed, "title": e.title, "article": e.article_id,
                       "lag_seconds": round(e.lag), "added": e.added} for e in detail.timeline.entries],

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.strip import Strip
 
+from tui.core.facts import FigureRow
 from tui.core.storyview import StoryDetail
 from tui.core.textclean import count_of
 from tui.widgets.safe import plain, wrapping
@@ -21,6 +22,33 @@ MAX_FIGURES = 14
 
 def _clock(epoch: float) -> str:
     return datetime.fromtimestamp(epoch, UTC).strftime("%H:%M")
+
+
+def _figure(figure: FigureRow, style: str = "") -> Text:
+    """A figure as written, then what it counts unless the text says it ("18 dead"; "1,500 megawatts"),
+    or for a date the days it means ("next week 2021-08-02–08")."""
+    text = wrapping(figure.text, style)
+    if figure.key == "date":
+        start, end = figure.statements[0].figure.start, figure.statements[0].figure.end
+        if start and end:
+            text.append_text(Text.assemble(" ", Text(_days(start, end), style="dim")))
+    elif figure.counts.lower() not in figure.text.lower():
+        text.append_text(Text.assemble(" ", wrapping(figure.counts, "dim")))
+    return text
+
+
+def _days(start: str, end: str) -> str:
+    """An ISO date range said short: "2021-08-05–10", "2021-08-30–09-05", "2021-08-05"."""
+    if start == end:
+        return start
+    if start[:7] == end[:7]:
+        return f"{start}–{end[8:]}"
+    return f"{start}–{end[5:]}" if start[:4] == end[:4] else f"{start}–{end}"
+
+
+def _stated(figure: FigureRow) -> str:
+    """Who states a figure and when each first did ("Press TV 09:12, Tasnim 10:03")."""
+    return ", ".join(f"{s.report.feed} {_clock(s.report.published)}" for s in figure.stated)
 
 
 def _lag(seconds: float) -> str:
@@ -49,9 +77,7 @@ def _hanging(lead: str | Text, body: Text) -> Table:
 def _figure_list(detail: StoryDetail) -> Group:
     items: list[RenderableType] = [Text("Key figures", style="italic")]
     for f in detail.figures[:MAX_FIGURES]:
-        counts = "" if f.counts.lower() in f.text.lower() else f.counts  # "1,500 megawatts" says it
-        item = Text.assemble(plain(f.text, "bold"), *((" ", plain(counts, "dim")) if counts else ()),
-                             " — ", plain(", ".join(f.feeds)))
+        item = Text.assemble(_figure(f, "bold"), " — ", plain(_stated(f)))
         if f.flags:
             item.append_text(Text.assemble("\n", plain("; ".join(f.flags), "bold red")))
         items.append(_hanging("• ", item))
@@ -95,10 +121,11 @@ def detail_parts(detail: StoryDetail | None, article_index: int = 0, width: int 
         parts.append(_timeline_list(detail, article_index))
     elif detail.figures:
         figures = Table(title="Key figures", title_justify="left", expand=True, show_edge=False)
-        for column, ratio in (("Figure", 3), ("Counts", 2), ("Stated by", 3), ("Flag", 3)):
+        # what a figure counts follows it (most say it themselves), and who stated it when gets the room
+        for column, ratio in (("Figure", 3), ("Stated by", 4), ("Flag", 3)):
             figures.add_column(column, overflow="fold", ratio=ratio)
         for f in detail.figures[:MAX_FIGURES]:
-            figures.add_row(wrapping(f.text), wrapping(f.counts), wrapping(", ".join(f.feeds)),
+            figures.add_row(_figure(f), wrapping(_stated(f)),
                             wrapping("; ".join(f.flags), "bold red"))
         parts.append(figures)
     else:
