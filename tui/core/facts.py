@@ -18,7 +18,7 @@ _NOT_COMPARED = MEASURES | {"date", "times"} | frozenset("""
 points yards rebounds assists touchdowns passes goals runs wickets carries catches tackles saves strikeouts
 knockouts kos wins losses""".split())
 # A toll can be revised far from its first report ("5 dead" → "50 dead"): these are compared at any distance.
-_REVISED_FREELY = frozenset({"dead", "injured", "missing"})
+REVISED_FREELY = frozenset({"dead", "injured", "missing"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +79,20 @@ class Discrepancy:
     detail: str
 
 
-def _key(figure: Figure) -> str:
+def revisable(key: str) -> bool:
+    """Whether a story's values of this kind are one quantity that later reports may state anew (a toll,
+    troops, money), rather than measures of many things (distances, durations, a match's points) or dates."""
+    return key not in _NOT_COMPARED
+
+
+def may_restate(key: str, old: float, new: float) -> bool:
+    """Whether `new` can be a restatement of `old` (both of kind `key`): a toll at any distance, anything
+    else within 3x ("3 cases in Waikato" and "24 cases in New Zealand" count different things)."""
+    return key in REVISED_FREELY or (old > 0 and 1 / 3 <= new / old <= 3)
+
+
+def kind_of(figure: Figure) -> str:
+    """What a figure counts, as its story compares it ("dead", "troops"; "percent of borders")."""
     if figure.counts == "percent" and figure.thing:
         return "percent of " + figure.thing.split()[-1].lower()
     return figure.key
@@ -96,7 +109,7 @@ def story_facts(reports: Sequence[Report]) -> tuple[list[FigureRow], list[Discre
     rows: dict[tuple[str, object], FigureRow] = {}
     for report in sorted(reports, key=lambda r: r.published):
         for figure in extract(report.title, report.text, report.published):
-            key = _key(figure)
+            key = kind_of(figure)
             ident = (key, figure.value if figure.value is not None else (figure.start, figure.end, figure.text.lower()))
             row = rows.get(ident)
             if row is None:
@@ -155,7 +168,7 @@ def _value_conflicts(rows: list[FigureRow]) -> list[Discrepancy]:
         # A report that states several values of one kind is counting several things, not disagreeing.
         single = {rid for rid, values in per_report.items() if len(values) == 1}
         candidates = [r for r in group if any(s.report.id in single for s in r.statements)]
-        if key not in _REVISED_FREELY:
+        if key not in REVISED_FREELY:
             # Values far apart count different things ("3 cases in Waikato", "24 cases in New Zealand"; a
             # deal's $11 billion and a bid's $9.5 billion are close, a bid and a fee are not): keep the
             # values within 3x of the one stated by most reports.
@@ -164,7 +177,7 @@ def _value_conflicts(rows: list[FigureRow]) -> list[Discrepancy]:
         if len(values) < 2:
             continue
         outlets = {s.report.feed for r in candidates for s in r.statements if s.report.id in single}
-        if len(outlets) < 2 and key not in _REVISED_FREELY:
+        if len(outlets) < 2 and key not in REVISED_FREELY:
             continue  # one outlet's two amounts of money or groups of prisoners are two facts; its toll revised is news
         timeline = sorted(((s.report.published, s.report.feed, r.value) for r in candidates for s in r.statements
                            if s.report.id in single), key=lambda t: t[0])

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from tui.core.facts import Report
-from tui.core.figures import extract
+from tui.core.facts import REVISED_FREELY, Report, kind_of, may_restate, revisable
+from tui.core.figures import Figure, extract
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +38,32 @@ def _fmt(value: float | None) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,}"
 
 
+def _news(figures: Sequence[Figure], feed: str,
+          known: Mapping[str, Mapping[float, set[str]]]) -> tuple[list[str], list[str]]:
+    """What a report's figures add to what earlier reports stated (`known`: kind → value → outlets): new
+    figures, and changed ones ("dead 12 → 18"). A change is told by the rules the story's discrepancies
+    follow: a kind that is one quantity (see facts.revisable), a report stating a single value of it,
+    earlier values it may restate, and, but for a toll, stated by another outlet (one outlet's two sums
+    are two facts)."""
+    values: dict[str, set[float | None]] = {}
+    for f in figures:
+        values.setdefault(kind_of(f), set()).add(f.value)
+    new: list[str] = []
+    changed: list[str] = []
+    for f in figures:
+        key, value = kind_of(f), f.value
+        seen = known.get(key, {})
+        if value is None or value in seen:
+            continue
+        earlier = sorted(old for old, by in seen.items() if may_restate(key, old, value)
+                         and (by != {feed} or key in REVISED_FREELY))
+        if earlier and revisable(key) and len(values[key]) == 1:
+            changed.append(f"{key} {'/'.join(_fmt(v) for v in earlier)} → {_fmt(value)}")
+        elif key != "date":
+            new.append(f.text)
+    return new, changed
+
+
 def build_timeline(reports: Sequence[Report], copies: Mapping[str, str | None] | None = None) -> Timeline:
     """The timeline of a story. `copies` maps an article id to the id of the report it copies."""
     copies = copies or {}
@@ -46,22 +72,16 @@ def build_timeline(reports: Sequence[Report], copies: Mapping[str, str | None] |
         return Timeline((), 0, 0, {})
     start = ordered[0].published
     by_id = {r.id: r for r in ordered}
-    known: dict[str, set[float]] = {}
+    known: dict[str, dict[float, set[str]]] = {}  # kind → value → the outlets that stated it
     entries: list[Entry] = []
     lag: dict[str, float] = {}
     for index, report in enumerate(ordered):
         lag.setdefault(report.feed, report.published - start)
-        figures = [f for f in extract(report.title, report.text, report.published)
-                   if f.value is not None and f.key != "date"]
-        new, changed = [], []
+        figures = [f for f in extract(report.title, report.text, report.published) if f.value is not None]
+        new, changed = _news(figures, report.feed, known)
         for f in figures:
-            seen = known.setdefault(f.key, set())
-            if seen and f.value not in seen:
-                changed.append(f"{f.key} {'/'.join(_fmt(v) for v in sorted(seen))} → {_fmt(f.value)}")
-            elif not seen:
-                new.append(f.text)
-        for f in figures:
-            known[f.key].add(f.value)  # type: ignore[arg-type]
+            if f.value is not None:
+                known.setdefault(kind_of(f), {}).setdefault(f.value, set()).add(report.feed)
         original = copies.get(report.id)
         if index == 0:
             added = "first report"
