@@ -29,7 +29,7 @@ from tui.core.textclean import one_line
 from tui.core.triage import set_flag, set_read
 from tui.detail_flow import DetailFlow
 from tui.idle_gc import IdleCollector
-from tui.messages import PollStarted, SearchDone, StoriesLoaded
+from tui.messages import DiscrepanciesCounted, PollStarted, SearchDone, StoriesLoaded
 from tui.screens.health import FeedHealthScreen
 from tui.screens.help import HelpScreen
 from tui.screens.prompt import PromptScreen
@@ -92,6 +92,8 @@ class WirewatchApp(ArticleActions, DetailFlow, WorkerErrors, App[None]):
         self.stories: tuple[StorySummary, ...] = ()
         self.discrepant: frozenset[int] = frozenset()
         self.health: tuple[FeedHealth, ...] = ()
+        self._read_at = 0.0  # when the stories and health shown were read (see StoriesLoaded.read_at)
+        self._late_flags: list[tuple[float, frozenset[int]]] = []  # discrepancy counts, when they were stored
         self._init_detail_flow()
         self.sort = SORTS[0]
         self.unread_only = False
@@ -131,16 +133,16 @@ class WirewatchApp(ArticleActions, DetailFlow, WorkerErrors, App[None]):
     def load_stories(self) -> None:
         """Read the stored stories (and which ones disagree) off the event loop."""
         with Store(self.db_path) as store:
+            read_at = time.monotonic()
             stories = tuple(story_summaries(store, self.clock()))
-            health = tuple(store.health())
-            self.post_message(StoriesLoaded(stories, _flagged(stories), health))
+            self.post_message(StoriesLoaded(stories, _flagged(stories), tuple(store.health()), read_at=read_at))
             # Stories clustered before discrepancies were counted (or by `wirewatch poll`): count the
-            # most recent ones now, once; the counts are stored.
+            # most recent ones now, once; the counts are stored. (Only the flags are posted: by now a
+            # poll round or a triage key may have shown newer stories.)
             unknown = [s.id for s in stories[:DISCREPANCY_SCAN] if s.discrepancies is None]
             if unknown:
                 counts = flag_discrepancies(store, unknown)
-                self.post_message(StoriesLoaded(stories, _flagged(stories) | {k for k, n in counts.items() if n},
-                                                health))
+                self.post_message(DiscrepanciesCounted(frozenset(k for k, n in counts.items() if n)))
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _search(self, query: str) -> None:
@@ -178,13 +180,14 @@ class WirewatchApp(ArticleActions, DetailFlow, WorkerErrors, App[None]):
                     outcomes = tuple(asyncio.run(poller.poll(on_outcome=arrived)))
                     if StoryDesk(store).pending():
                         desk.start()
+                read_at = time.monotonic()
                 stories = tuple(story_summaries(store, self.clock()))
                 discrepant = _flagged(stories)  # the counts are stored: nothing to carry over from the UI
                 wait = poller.seconds_until_next_due()
                 wait = 60.0 if wait is None else min(max(wait, 1.0), 60.0)
                 self.post_message(StoriesLoaded(stories, discrepant, tuple(store.health()), outcomes,
                                                 tuple(desk.new_stories), self.clock(), time.time() + wait,
-                                                desk.error))
+                                                desk.error, read_at))
                 self._poll_now.wait(wait)
                 self._poll_now.clear()
 
@@ -199,7 +202,12 @@ class WirewatchApp(ArticleActions, DetailFlow, WorkerErrors, App[None]):
     def _stories_loaded(self, message: StoriesLoaded) -> None:
         before = {s.id: s for s in self.stories}
         old_discrepant = self.discrepant
-        self.stories, self.discrepant, self.health = message.stories, message.discrepant, message.health
+        if message.read_at >= self._read_at:  # else a newer snapshot is shown already (a poll round's report stays)
+            self._read_at = message.read_at
+            # counts stored after this snapshot was read are not in it
+            self._late_flags = [(at, ids) for at, ids in self._late_flags if at > message.read_at]
+            late = frozenset().union(*(ids for _, ids in self._late_flags))
+            self.stories, self.discrepant, self.health = message.stories, message.discrepant | late, message.health
         if message.polled_at:
             new = sum(o.new for o in message.outcomes)
             failed = sum(o.kind == "error" for o in message.outcomes)
@@ -214,6 +222,13 @@ class WirewatchApp(ArticleActions, DetailFlow, WorkerErrors, App[None]):
         shown = self.detail.id if self.detail is not None else None
         after = next((s for s in self.stories if s.id == shown), None)
         self._refresh_list(reload_detail=shown is not None and before.get(shown) != after)
+
+    @on(DiscrepanciesCounted)
+    def _discrepancies_counted(self, message: DiscrepanciesCounted) -> None:
+        self._late_flags.append((message.counted_at, message.flagged))
+        if not message.flagged <= self.discrepant:
+            self.discrepant = self.discrepant | message.flagged
+            self._refresh_list()
 
     def _notify_changes(self, before: dict[int, StorySummary], old_discrepant: frozenset[int]) -> None:
         for notice in story_notices(before, self.stories, old_discrepant, self.discrepant, self.config.watch_outlets,

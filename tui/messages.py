@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 
 from textual.message import Message
 from textual.strip import Strip
@@ -24,6 +25,17 @@ class StoriesLoaded(Message):
     polled_at: float = 0.0
     next_poll: float = 0.0
     clustering_error: str = ""  # why the new articles could not be clustered (they stay stored)
+    # when the stories and health were read (time.monotonic()): workers read in parallel and their
+    # messages can arrive out of order; an older snapshot never replaces a newer one
+    read_at: float = field(default_factory=time.monotonic)
+
+
+@dataclass
+class DiscrepanciesCounted(Message):
+    """Stories found to have discrepancies by a count made after they were loaded."""
+
+    flagged: frozenset[int]
+    counted_at: float = field(default_factory=time.monotonic)  # the counts were stored by then
 
 
 @dataclass

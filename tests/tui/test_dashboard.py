@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from tests.tui.conftest import NOW, settle
 from tui.app import WirewatchApp
 from tui.core.store import Store
 from tui.core.summaries import story_summaries
-from tui.messages import SearchDone, StoriesLoaded
+from tui.messages import DiscrepanciesCounted, SearchDone, StoriesLoaded
 from tui.screens.health import FeedHealthScreen
 from tui.screens.help import HelpScreen
 from tui.screens.prompt import PromptScreen
@@ -180,3 +181,34 @@ async def test_a_poll_that_spreads_a_story_notifies(demo_app: WirewatchApp) -> N
         await settle(demo_app, pilot)
         shown = [n.message for n in demo_app._notifications]
         assert any("outlets now report" in m and story.title[:20] in m for m in shown), shown
+
+
+async def test_an_older_snapshot_never_replaces_a_newer_one(demo_app: WirewatchApp) -> None:
+    """Workers read the stories in parallel (start-up, a poll round, a triage key) and their messages can
+    come out of order: the start-up read's discrepancy scan used to post its stories (and feed health)
+    after the first poll round's, so 17 failed feeds showed as '17 ok / 0 failing' for a minute."""
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await settle(demo_app, pilot)
+        stories, health = demo_app.stories, demo_app.health
+        first, other = stories[0], stories[1]
+        read = time.monotonic()
+        starred = (replace(first, starred=not first.starred), *stories[1:])
+        failing = tuple(replace(h, error_streak=3, last_error="cannot connect") for h in health)
+        demo_app.post_message(StoriesLoaded(starred, frozenset(), failing, polled_at=NOW, read_at=read))
+        demo_app.post_message(StoriesLoaded(stories, frozenset(), health, read_at=read - 1.0))  # read before
+        await settle(demo_app, pilot)
+        assert demo_app.stories[0].starred != first.starred
+        assert demo_app.health and all(h.error_streak == 3 for h in demo_app.health)
+        assert f"{len(health)} failing" in str(demo_app.query_one("#status").render())
+        # flags counted after the stories were read are still shown, also when a poll round read before
+        # the count was stored reports after it
+        counted = time.monotonic()
+        demo_app.post_message(DiscrepanciesCounted(frozenset({other.id}), counted_at=counted))
+        await settle(demo_app, pilot)
+        assert other.id in demo_app.discrepant
+        demo_app.post_message(StoriesLoaded(starred, frozenset(), failing, polled_at=NOW, read_at=counted - 0.5))
+        await settle(demo_app, pilot)
+        assert other.id in demo_app.discrepant
+        demo_app.post_message(StoriesLoaded(starred, frozenset(), failing, polled_at=NOW, read_at=counted + 0.5))
+        await settle(demo_app, pilot)
+        assert other.id not in demo_app.discrepant  # read after the count: what is stored is what holds
