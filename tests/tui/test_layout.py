@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from tests.tui.conftest import settle
 from tui.app import WirewatchApp
 from tui.core.store import Store
 from tui.core.storyview import story_detail, story_ids
-from tui.widgets.detail_lines import NARROW, UNSAID, _days, detail_parts, render_lines
+from tui.widgets.detail_lines import NARROW, UNSAID, _days, _lag, _says, clock_for, detail_parts, render_lines
 from tui.widgets.story_list import COLUMNS, MIN_TITLE, layout
 
 
@@ -59,8 +60,8 @@ def test_each_figure_names_its_outlets_with_when_each_first_stated_it(demo_db: t
     flood = next(d for d in details if "flood" in d.title.lower() and len(d.articles) > 1)
     dead = [i for i, f in enumerate(flood.figures) if f.key == "dead"]
     assert len(dead) >= 2 and dead == list(range(dead[0], dead[0] + len(dead)))
-    said = [f"{s.report.feed} {datetime.fromtimestamp(s.report.published, UTC):%H:%M}"
-            for figure in flood.figures for s in figure.stated]
+    clock = clock_for(flood)
+    said = [f"{s.report.feed} {clock(s.report.published)}" for figure in flood.figures for s in figure.stated]
     listed = " ".join(" ".join(s.text for s in render_lines(detail_parts(flood, 0, NARROW - 6), NARROW - 6)).split())
     assert all(phrase in listed for phrase in said), listed
     tabled = " ".join(s.text for s in render_lines(detail_parts(flood, 0, 100), 100)).split()  # cells wrap
@@ -84,3 +85,19 @@ def test_an_announced_date_shows_the_days_it_means(demo_db: tuple[Path, object])
         assert f"{figure.text} {start}" in listed, figure.text
         tabled = " ".join(s.text for s in render_lines(detail_parts(detail, 0, 100), 100))
         assert start[:7] in tabled, figure.text  # the cell may wrap the range after its month
+
+
+def test_times_lags_and_what_figures_count_read_short_and_plain(demo_db: tuple[Path, object]) -> None:
+    """A story over several days writes its times with the date; lags in hours and days, not "+1358m";
+    a figure that says what it counts is not followed by it again ("three-day", not "three-day days")."""
+    assert [_lag(s) for s in (0, 360, 7500, 81_480, 100_800)] == ["first", "+6m", "+2h05m", "+22h38m", "+1d4h"]
+    assert _says("three-day", "days") and _says("40 and 45 per cent", "percent") and _says("$1.2 billion", "dollars")
+    assert _says("12 dead", "dead") and not _says("18", "dead") and not _says("hundreds of", "homes")
+    with Store(demo_db[0]) as store:
+        detail = next(d for d in (story_detail(store, s) for s in story_ids(store)) if d is not None
+                      and len(d.articles) > 1)
+    first = detail.articles[0]
+    assert len(clock_for(detail)(first.published)) == 5  # one day: "17:42"
+    later = replace(detail.articles[-1], published=first.published + 86_400)
+    spread = replace(detail, articles=(*detail.articles[:-1], later))
+    assert clock_for(spread)(first.published) == datetime.fromtimestamp(first.published, UTC).strftime("%d %b %H:%M")

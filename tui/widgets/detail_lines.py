@@ -4,7 +4,7 @@ workers can do it off the event loop and the pane only copies ready lines to the
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
 from rich.console import Console, Group, RenderableType
@@ -18,10 +18,28 @@ from tui.core.textclean import count_of
 from tui.widgets.safe import plain, wrapping
 
 MAX_FIGURES = 14
+FIGURES, TIMELINE = "Key figures (times UTC)", "Timeline (UTC)"  # section titles: the times are UTC
 
 
-def _clock(epoch: float) -> str:
-    return datetime.fromtimestamp(epoch, UTC).strftime("%H:%M")
+Clock = Callable[[float], str]
+# what a currency's symbol says: "$1.2 billion" needs no "dollars" after it
+_SYMBOLS = {"dollars": "$", "pounds": "£", "euros": "€", "yen": "¥", "rupees": "₹", "pesos": "₱"}
+
+
+def clock_for(detail: StoryDetail) -> Clock:
+    """How the story's times are written (UTC): the time of day ("12:48") while all its reports are of one
+    day, with the date ("18 Sep 12:48") once they span more (then "11:26" after "12:48" is the next day's)."""
+    days = {datetime.fromtimestamp(a.published, UTC).date() for a in detail.articles}
+    layout = "%H:%M" if len(days) <= 1 else "%d %b %H:%M"
+    return lambda epoch: datetime.fromtimestamp(epoch, UTC).strftime(layout)
+
+
+def _says(text: str, counts: str) -> bool:
+    """Whether a figure as written already says what it counts ("12 dead", "three-day" for days,
+    "45 per cent" for percent, "$1.2 billion" for dollars)."""
+    flat = text.lower().replace(" ", "").replace("-", "")
+    word = counts.lower().replace(" ", "")
+    return word in flat or (word.endswith("s") and word[:-1] in flat) or _SYMBOLS.get(word, "\0") in text
 
 
 def _figure(figure: FigureRow, style: str = "") -> Text:
@@ -32,7 +50,7 @@ def _figure(figure: FigureRow, style: str = "") -> Text:
         start, end = figure.statements[0].figure.start, figure.statements[0].figure.end
         if start and end:
             text.append_text(Text.assemble(" ", Text(_days(start, end), style="dim")))
-    elif figure.counts.lower() not in figure.text.lower():
+    elif not _says(figure.text, figure.counts):
         text.append_text(Text.assemble(" ", wrapping(figure.counts, "dim")))
     return text
 
@@ -46,14 +64,23 @@ def _days(start: str, end: str) -> str:
     return f"{start}–{end[5:]}" if start[:4] == end[:4] else f"{start}–{end}"
 
 
-def _stated(figure: FigureRow) -> str:
+def _stated(figure: FigureRow, clock: Clock) -> str:
     """Who states a figure and when each first did ("Press TV 09:12, Tasnim 10:03")."""
-    return ", ".join(f"{s.report.feed} {_clock(s.report.published)}" for s in figure.stated)
+    return ", ".join(f"{s.report.feed} {clock(s.report.published)}" for s in figure.stated)
 
 
 def _lag(seconds: float) -> str:
-    """How far a report came after the story's first ("first" for the first)."""
-    return f"+{round(seconds / 60)}m" if seconds else "first"
+    """How far a report came after the story's first: "first", "+6m", "+2h05m", "+1d4h"."""
+    if not seconds:
+        return "first"
+    minutes = round(seconds / 60)
+    if minutes < 60:
+        return f"+{minutes}m"
+    hours, minutes = divmod(minutes, 60)
+    if hours < 24:
+        return f"+{hours}h{minutes:02d}m"
+    days, hours = divmod(hours, 24)
+    return f"+{days}d{hours}h"
 
 
 # Below this width, figures and timeline are lists: in table cells a few characters wide, flags
@@ -74,28 +101,29 @@ def _hanging(lead: str | Text, body: Text) -> Table:
     return grid
 
 
-def _figure_list(detail: StoryDetail) -> Group:
-    items: list[RenderableType] = [Text("Key figures", style="italic")]
+def _figure_list(detail: StoryDetail, clock: Clock) -> Group:
+    items: list[RenderableType] = [Text(FIGURES, style="italic")]
     for f in detail.figures[:MAX_FIGURES]:
-        item = Text.assemble(_figure(f, "bold"), " — ", plain(_stated(f)))
+        item = Text.assemble(_figure(f, "bold"), " — ", plain(_stated(f, clock)))
         if f.flags:
             item.append_text(Text.assemble("\n", plain("; ".join(f.flags), "bold red")))
         items.append(_hanging("• ", item))
     return Group(*items)
 
 
-def _timeline_list(detail: StoryDetail, article_index: int) -> Group:
+def _timeline_list(detail: StoryDetail, article_index: int, clock: Clock) -> Group:
     """One item per report: time, outlet, lag and headline, then what it added when that is news (a copy,
     new or changed figures); a story of ten reports takes about twenty lines of a 50-column pane."""
-    items: list[RenderableType] = [Text("Timeline", style="italic")]
+    items: list[RenderableType] = [Text(TIMELINE, style="italic")]
     for i, e in enumerate(detail.timeline.entries):
         body = Text.assemble(plain(e.feed, "bold"), " ", Text(_lag(e.lag), style="dim"), ": ", plain(e.title))
         if e.added not in UNSAID:
             body.append_text(Text.assemble("\n", plain(e.added, "dim")))
-        when = Text(_clock(e.published) + " ")
+        time_of = clock(e.published)
+        when = Text(time_of + " ")
         if i == article_index:
             body.stylize("reverse")
-            when.stylize("reverse", 0, 5)
+            when.stylize("reverse", 0, len(time_of))
         items.append(_hanging(when, body))
     return Group(*items)
 
@@ -116,28 +144,29 @@ def detail_parts(detail: StoryDetail | None, article_index: int = 0, width: int 
     for d in detail.discrepancies:
         heading.append_text(Text.assemble("\n", Text(f"⚠ {d.kind}: ", style="bold red"), plain(d.detail)))
     parts: list[RenderableType] = [heading]
+    clock = clock_for(detail)
     if width < NARROW:
-        parts.append(_figure_list(detail) if detail.figures else Text("No key figures.", "dim"))
-        parts.append(_timeline_list(detail, article_index))
+        parts.append(_figure_list(detail, clock) if detail.figures else Text("No key figures.", "dim"))
+        parts.append(_timeline_list(detail, article_index, clock))
     elif detail.figures:
-        figures = Table(title="Key figures", title_justify="left", expand=True, show_edge=False)
+        figures = Table(title=FIGURES, title_justify="left", expand=True, show_edge=False)
         # what a figure counts follows it (most say it themselves), and who stated it when gets the room
         for column, ratio in (("Figure", 3), ("Stated by", 4), ("Flag", 3)):
             figures.add_column(column, overflow="fold", ratio=ratio)
         for f in detail.figures[:MAX_FIGURES]:
-            figures.add_row(_figure(f), wrapping(_stated(f)),
+            figures.add_row(_figure(f), wrapping(_stated(f, clock)),
                             wrapping("; ".join(f.flags), "bold red"))
         parts.append(figures)
     else:
         parts.append(Text("No key figures.", "dim"))
     if width >= NARROW:
-        timeline = Table(title="Timeline", title_justify="left", expand=True, show_edge=False)
+        timeline = Table(title=TIMELINE, title_justify="left", expand=True, show_edge=False)
         timeline.add_column("When", no_wrap=True)
         for column, ratio in (("Outlet", 2), ("Headline", 4), ("Added", 3)):  # wrapped: each is read whole
             timeline.add_column(column, overflow="fold", ratio=ratio)
         timeline.add_column("Lag", no_wrap=True)
         for i, e in enumerate(detail.timeline.entries):
-            timeline.add_row(Text(_clock(e.published)), wrapping(e.feed), wrapping(e.title), wrapping(e.added),
+            timeline.add_row(Text(clock(e.published)), wrapping(e.feed), wrapping(e.title), wrapping(e.added),
                              Text(_lag(e.lag)),
                              style="reverse" if i == article_index else "")
         parts.append(timeline)
