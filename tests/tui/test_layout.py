@@ -10,7 +10,8 @@ from tests.tui.conftest import settle
 from tui.app import WirewatchApp
 from tui.core.store import Store
 from tui.core.storyview import story_detail, story_ids
-from tui.widgets.detail_lines import NARROW, UNSAID, _days, _lag, _says, clock_for, detail_parts, render_lines
+from tui.core.timeline import lag_text
+from tui.widgets.detail_lines import NARROW, UNSAID, _days, _says, clock_for, detail_parts, render_lines
 from tui.widgets.story_list import COLUMNS, MIN_TITLE, layout
 
 
@@ -90,7 +91,7 @@ def test_an_announced_date_shows_the_days_it_means(demo_db: tuple[Path, object])
 def test_times_lags_and_what_figures_count_read_short_and_plain(demo_db: tuple[Path, object]) -> None:
     """A story over several days writes its times with the date; lags in hours and days, not "+1358m";
     a figure that says what it counts is not followed by it again ("three-day", not "three-day days")."""
-    assert [_lag(s) for s in (0, 360, 7500, 81_480, 100_800)] == ["first", "+6m", "+2h05m", "+22h38m", "+1d4h"]
+    assert [lag_text(s) for s in (0, 360, 7500, 81_480, 100_800)] == ["first", "+6m", "+2h05m", "+22h38m", "+1d4h"]
     assert _says("three-day", "days") and _says("40 and 45 per cent", "percent") and _says("$1.2 billion", "dollars")
     assert _says("12 dead", "dead") and not _says("18", "dead") and not _says("hundreds of", "homes")
     with Store(demo_db[0]) as store:

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from tui.core.facts import FigureRow
 from tui.core.storyview import StoryDetail
 from tui.core.textclean import count_of
+from tui.core.timeline import lag_text
 
 
 def _when(epoch: float) -> str:
@@ -41,6 +42,6 @@ def brief_markdown(detail: StoryDetail) -> str:
     lines += ["## Timeline", "", "| time | outlet | headline | added | lag |", "|---|---|---|---|---|"]
     for e in detail.timeline.entries:
         lines.append(f"| {_when(e.published)} | {_md(e.feed)} | {_md(e.title)} | {_md(e.added)} | "
-                     f"{round(e.lag / 60)} min |")
+                     f"{lag_text(e.lag)} |")
     lines += ["", "## Links", ""] + [f"- [{_md(a.title)}]({a.link}) ({_md(a.feed)})" for a in detail.articles if a.link]
     return "\n".join(lines) + "\n"

@@ -38,6 +38,20 @@ def _fmt(value: float | None) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,}"
 
 
+def lag_text(seconds: float) -> str:
+    """How far a report came after its story's first: "first", "+6m", "+2h05m", "+1d4h"."""
+    if not seconds:
+        return "first"
+    minutes = round(seconds / 60)
+    if minutes < 60:
+        return f"+{minutes}m"
+    hours, minutes = divmod(minutes, 60)
+    if hours < 24:
+        return f"+{hours}h{minutes:02d}m"
+    days, hours = divmod(hours, 24)
+    return f"+{days}d{hours}h"
+
+
 def _news(figures: Sequence[Figure], feed: str,
           known: Mapping[str, Mapping[float, set[str]]]) -> tuple[list[str], list[str]]:
     """What a report's figures add to what earlier reports stated (`known`: kind → value → outlets): new

@@ -15,6 +15,7 @@ from textual.strip import Strip
 from tui.core.facts import FigureRow
 from tui.core.storyview import StoryDetail
 from tui.core.textclean import count_of
+from tui.core.timeline import lag_text
 from tui.widgets.safe import plain, wrapping
 
 MAX_FIGURES = 14
@@ -69,20 +70,6 @@ def _stated(figure: FigureRow, clock: Clock) -> str:
     return ", ".join(f"{s.report.feed} {clock(s.report.published)}" for s in figure.stated)
 
 
-def _lag(seconds: float) -> str:
-    """How far a report came after the story's first: "first", "+6m", "+2h05m", "+1d4h"."""
-    if not seconds:
-        return "first"
-    minutes = round(seconds / 60)
-    if minutes < 60:
-        return f"+{minutes}m"
-    hours, minutes = divmod(minutes, 60)
-    if hours < 24:
-        return f"+{hours}h{minutes:02d}m"
-    days, hours = divmod(hours, 24)
-    return f"+{days}d{hours}h"
-
-
 # Below this width, figures and timeline are lists: in table cells a few characters wide, flags
 # ("described differently: reservists") and headlines would wrap a word or a syllable per line.
 NARROW = 64
@@ -116,7 +103,7 @@ def _timeline_list(detail: StoryDetail, article_index: int, clock: Clock) -> Gro
     new or changed figures); a story of ten reports takes about twenty lines of a 50-column pane."""
     items: list[RenderableType] = [Text(TIMELINE, style="italic")]
     for i, e in enumerate(detail.timeline.entries):
-        body = Text.assemble(plain(e.feed, "bold"), " ", Text(_lag(e.lag), style="dim"), ": ", plain(e.title))
+        body = Text.assemble(plain(e.feed, "bold"), " ", Text(lag_text(e.lag), style="dim"), ": ", plain(e.title))
         if e.added not in UNSAID:
             body.append_text(Text.assemble("\n", plain(e.added, "dim")))
         time_of = clock(e.published)
@@ -167,7 +154,7 @@ def detail_parts(detail: StoryDetail | None, article_index: int = 0, width: int 
         timeline.add_column("Lag", no_wrap=True)
         for i, e in enumerate(detail.timeline.entries):
             timeline.add_row(Text(clock(e.published)), wrapping(e.feed), wrapping(e.title), wrapping(e.added),
-                             Text(_lag(e.lag)),
+                             Text(lag_text(e.lag)),
                              style="reverse" if i == article_index else "")
         parts.append(timeline)
     entries = detail.timeline.entries

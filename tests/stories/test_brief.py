@@ -1,0 +1,26 @@
+"""The Markdown brief of a story: who stated each figure and when, the timeline's lags, safe cells."""
+
+from __future__ import annotations
+
+from tui.core.brief import brief_markdown
+from tui.core.facts import Report, story_facts
+from tui.core.storyview import StoryArticle, StoryDetail
+from tui.core.timeline import build_timeline
+
+NINE_FIFTEEN = 1_626_945_300.0  # 2021-07-22T09:15Z
+
+
+def test_brief_names_each_figures_outlets_with_times_and_lags_in_hours() -> None:
+    reports = [Report("a", "Press TV", "Russia sends 230,000 troops to drills | Press TV", "", NINE_FIFTEEN),
+               Report("b", "Second Outlet", "Drills draw 230,000 troops", "", NINE_FIFTEEN + 9900)]
+    articles = tuple(StoryArticle(r.id, r.feed, r.title, f"https://example.org/{r.id}", r.published, "", "", None)
+                     for r in reports)
+    figures, discrepancies = story_facts(reports)
+    detail = StoryDetail(1, reports[0].title, ("drills",), articles, tuple(figures), tuple(discrepancies),
+                         build_timeline(reports))
+    brief = brief_markdown(detail)
+    row = next(line for line in brief.splitlines() if line.startswith("| 230,000 troops |"))
+    assert "Press TV (2021-07-22 09:15 UTC), Second Outlet (2021-07-22 12:00 UTC)" in row, row
+    timeline = brief[brief.index("## Timeline"):]
+    assert "| first |" in timeline and "| +2h45m |" in timeline, timeline
+    assert "drills \\| Press TV" in brief  # a headline's "|" is escaped, not a new cell
