@@ -23,4 +23,5 @@ def test_brief_names_each_figures_outlets_with_times_and_lags_in_hours() -> None
     assert "Press TV (2021-07-22 09:15 UTC), Second Outlet (2021-07-22 12:00 UTC)" in row, row
     timeline = brief[brief.index("## Timeline"):]
     assert "| first |" in timeline and "| +2h45m |" in timeline, timeline
+    assert "with their lag: Press TV first, Second Outlet +2h45m" in brief
     assert "drills \\| Press TV" in brief  # a headline's "|" is escaped, not a new cell

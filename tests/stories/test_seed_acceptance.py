@@ -64,6 +64,7 @@ def test_seed_pair_is_one_story_with_its_figures_and_discrepancies(server: FeedS
     assert story["timeline"][0]["feed"] == "Press TV" and story["timeline"][0]["added"] == "first report"
     assert story["timeline"][1]["lag_seconds"] == 9900
     assert story["independent_reports"] == 2
+    assert story["outlet_lag_seconds"] == {"Press TV": 0, "Second Outlet": 9900}
 
 
 def test_background_desk_stores_discrepancy_counts(server: FeedServer, tmp_path: Path) -> None:

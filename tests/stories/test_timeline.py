@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tui.core.facts import Report
-from tui.core.timeline import build_timeline
+from tui.core.timeline import build_timeline, outlets_by_lag
 
 PUBLISHED = 1_627_482_000.0  # 2021-07-28T14:20Z
 
@@ -24,6 +24,7 @@ def test_first_report_copies_and_follow_ups() -> None:
     assert [e.added for e in timeline.entries] == ["first report", "copy of A's report", "follow-up"]
     assert (timeline.independent, timeline.copies) == (2, 1)
     assert timeline.outlet_lag == {"A": 0, "B": 60, "C": 120}
+    assert outlets_by_lag(timeline) == "A first, B +1m, C +2m"
 
 
 def test_a_revised_toll_is_a_changed_figure() -> None:

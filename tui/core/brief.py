@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from tui.core.facts import FigureRow
 from tui.core.storyview import StoryDetail
 from tui.core.textclean import count_of
-from tui.core.timeline import lag_text
+from tui.core.timeline import lag_text, outlets_by_lag
 
 
 def _when(epoch: float) -> str:
@@ -30,6 +30,8 @@ def brief_markdown(detail: StoryDetail) -> str:
              f"{count_of(len(detail.articles), 'report')} from {count_of(len(outlets), 'outlet')} "
              f"({', '.join(outlets)}); {detail.timeline.independent} independent, "
              f"{count_of(detail.timeline.copies, 'copy', 'copies')}.", ""]
+    if len(outlets) > 1:
+        lines += [f"Outlets in the order they reported, with their lag: {_md(outlets_by_lag(detail.timeline))}", ""]
     if detail.terms:
         lines += [f"Tied together by: {', '.join(detail.terms)}", ""]
     if detail.discrepancies:

@@ -118,5 +118,6 @@ def story_json(detail: StoryDetail) -> dict[str, Any]:
                       "lag_seconds": round(e.lag), "added": e.added} for e in detail.timeline.entries],
         "outlets": len({a.feed for a in detail.articles}),
         "independent_reports": detail.timeline.independent,
+        "outlet_lag_seconds": {feed: round(lag) for feed, lag in detail.timeline.outlet_lag.items()},
         "copies": detail.timeline.copies,
     }

@@ -52,6 +52,12 @@ def lag_text(seconds: float) -> str:
     return f"+{days}d{hours}h"
 
 
+def outlets_by_lag(timeline: Timeline) -> str:
+    """Who reported first and how far behind each other outlet came: "Press TV first, Tasnim +2h45m"."""
+    ordered = sorted(timeline.outlet_lag.items(), key=lambda item: item[1])
+    return ", ".join(f"{feed} {lag_text(lag)}" for feed, lag in ordered)
+
+
 def _news(figures: Sequence[Figure], feed: str,
           known: Mapping[str, Mapping[float, set[str]]]) -> tuple[list[str], list[str]]:
     """What a report's figures add to what earlier reports stated (`known`: kind → value → outlets): new

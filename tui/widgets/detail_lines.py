@@ -15,7 +15,7 @@ from textual.strip import Strip
 from tui.core.facts import FigureRow
 from tui.core.storyview import StoryDetail
 from tui.core.textclean import count_of
-from tui.core.timeline import lag_text
+from tui.core.timeline import lag_text, outlets_by_lag
 from tui.widgets.safe import plain, wrapping
 
 MAX_FIGURES = 14
@@ -126,6 +126,9 @@ def detail_parts(detail: StoryDetail | None, article_index: int = 0, width: int 
                             Text(f"{count_of(len(detail.articles), 'report')} · {count_of(len(outlets), 'outlet')} · "
                                  f"{detail.timeline.independent} independent · "
                                  f"{count_of(detail.timeline.copies, 'copy', 'copies')}", style="dim"))
+    if len(outlets) > 1:
+        heading.append_text(Text.assemble("\n", Text("Outlets: ", style="dim"),
+                                          plain(outlets_by_lag(detail.timeline))))
     if detail.terms:
         heading.append_text(Text.assemble("\n", Text("Tied by: ", style="dim"), plain(", ".join(detail.terms))))
     for d in detail.discrepancies:
