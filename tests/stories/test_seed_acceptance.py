@@ -28,6 +28,8 @@ def test_seed_pair_is_one_story_with_its_figures_and_discrepancies(server: FeedS
     listed = subprocess.run([*base, "clusters", "--json"], capture_output=True, text=True, timeout=60)
     clusters = json.loads(listed.stdout)["clusters"]
     assert len(clusters) == 1
+    plain = subprocess.run([*base, "clusters"], capture_output=True, text=True, timeout=60).stdout
+    assert plain.startswith(f"#{clusters[0]['id']:<6}  2 outlets   2 reports  ") and "⚠ description: " in plain, plain
     story = clusters[0]
     assert {a["feed"] for a in story["articles"]} == {"Press TV", "Second Outlet"}
     figures = story["figures"]

@@ -126,8 +126,12 @@ def run_clusters(args: argparse.Namespace) -> int:
 
     for d in details:
         outlets = len({a.feed for a in d.articles})
-        flag = "  ⚠ " + "; ".join(x.detail for x in d.discrepancies) if d.discrepancies else ""
-        print(f"#{d.id:<6} {outlets:>2} outlets {len(d.articles):>3} reports  {safe(d.title)[:90]}{safe(flag)[:120]}")
+        # (made safe apart: one_line strips the separator's spaces, which glued "⚠" to the title)
+        said = safe("; ".join(f"{x.kind}: {x.detail}" for x in d.discrepancies))
+        flag = f"  ⚠ {said[:120]}" if said else ""
+        reports = len(d.articles)
+        print(f"#{d.id:<6} {outlets:>2} {'outlet ' if outlets == 1 else 'outlets'} {reports:>3} "
+              f"{'report ' if reports == 1 else 'reports'}  {safe(d.title)[:90]}{flag}")
     return 0
 
 
