@@ -212,3 +212,24 @@ async def test_an_older_snapshot_never_replaces_a_newer_one(demo_app: WirewatchA
         demo_app.post_message(StoriesLoaded(starred, frozenset(), failing, polled_at=NOW, read_at=counted + 0.5))
         await settle(demo_app, pilot)
         assert other.id not in demo_app.discrepant  # read after the count: what is stored is what holds
+
+
+async def test_feed_health_shows_failing_feeds_first_with_their_error_in_full(demo_app: WirewatchApp) -> None:
+    """On an 80-column terminal the last columns were off screen, and they held the last error."""
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        await settle(demo_app, pilot)
+        health = sorted(demo_app.health, key=lambda h: h.name)
+        broken = replace(health[-1], error_streak=4, status=500,
+                         last_error="HTTP 500 after 3 retries; the feed is probably down for maintenance")
+        demo_app.post_message(StoriesLoaded(demo_app.stories, demo_app.discrepant, (*health[:-1], broken)))
+        await settle(demo_app, pilot)
+        await pilot.press("H")
+        await settle(demo_app, pilot)
+        screen = demo_app.screen
+        assert isinstance(screen, FeedHealthScreen)
+        detail = str(screen.query_one("#feed-detail").render())
+        assert screen.health[0].name == broken.name and broken.url in detail
+        assert "probably down for maintenance (4 failed attempts" in " ".join(detail.split()), detail
+        await pilot.press("j")
+        await settle(demo_app, pilot)
+        assert health[0].name in str(screen.query_one("#feed-detail").render())
