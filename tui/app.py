@@ -100,7 +100,7 @@ class WirewatchApp(ArticleActions, DetailFlow, WorkerErrors, App[None]):
         self.filter_text = ""
         self.search_stories: set[int] | None = None
         self._search_query: str | None = None  # the latest search asked for (None: cleared)
-        self.status_line = "starting…"
+        self.status_line = "starting…" if poll else "not polling (read-only)"
         self.next_poll = 0.0
         self._poll_now = threading.Event()
         self.poll_failed = False
