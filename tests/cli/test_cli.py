@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from tests.conftest import write_config
@@ -87,7 +90,11 @@ def test_feeds_json_reports_health(server: FeedServer, tmp_path: Path) -> None:
     assert busy["name"] == "Busy" and busy["status"] == 429 and busy["error_streak"] == 1
     assert "429" in busy["last_error"] and busy["next_due"]
     table = run("--config", str(config), "--db", str(db), "feeds").stdout
-    assert "Busy" in table and "429" in table
+    assert "Busy" in table and "429" in table and re.search(r" in \d+m ", table)  # backing off (Retry-After: 120)
+    with sqlite3.connect(db) as conn:  # overdue: the next poll takes it ("now", not "7m ago")
+        conn.execute("UPDATE feeds SET next_due = ?", (time.time() - 420,))
+    row = run("--config", str(config), "--db", str(db), "feeds").stdout.splitlines()[1]
+    assert row.split()[3] == "now", row
 
 
 def test_opml_import_export_round_trip(tmp_path: Path) -> None:
@@ -111,8 +118,6 @@ def test_opml_import_export_round_trip(tmp_path: Path) -> None:
 
 def test_daemon_polls_as_feeds_fall_due_and_stops_cleanly_on_sigterm(server: FeedServer, tmp_path: Path) -> None:
     import signal
-    import sqlite3
-    import time
 
     counter = {"n": 0}
 

@@ -52,7 +52,7 @@ def run_feeds(args: argparse.Namespace) -> int:
         if h.redirected_to:
             error = (error + "; " if error else "") + f"moved permanently to {safe(h.redirected_to)}"
         print(f"{safe(h.name)[:28]:28} {h.status or '-':>6} {ago(h.last_success, now):>10} "
-              f"{ago(h.next_due, now) if h.next_due else 'now':>10} {h.error_streak:>4} "
+              f"{ago(h.next_due, now) if h.next_due > now else 'now':>10} {h.error_streak:>4} "
               f"{h.not_modified_count:>5} {h.article_count:>5}  {error}{flag}")
     return 0
 
