@@ -37,7 +37,7 @@ def build_demo_db(tmp: Path, upto: float = NOW) -> tuple[Path, object]:
             poller = Poller(config, store, clock=lambda: upto)
             asyncio.run(poller.poll(all_feeds=True))
             StoryDesk(store).run()
-            # the server is gone now, and its port was random: name the feeds where pictures of the
+            # the server stops below and its port was random: name the feeds where pictures of the
             # screens (the feed-health screen shows each URL) come out the same on every run
             fixed = tuple(replace(f, url=re.sub(r"^http://127\.0\.0\.1:\d+", "http://demo.invalid", f.url))
                           for f in config.feeds)

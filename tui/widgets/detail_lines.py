@@ -21,7 +21,6 @@ from tui.widgets.safe import plain, wrapping
 MAX_FIGURES = 14
 FIGURES, TIMELINE = "Key figures (times UTC)", "Timeline (UTC)"  # section titles: the times are UTC
 
-
 Clock = Callable[[float], str]
 # what a currency's symbol says: "$1.2 billion" needs no "dollars" after it
 _SYMBOLS = {"dollars": "$", "pounds": "£", "euros": "€", "yen": "¥", "rupees": "₹", "pesos": "₱"}
@@ -40,7 +39,8 @@ def _says(text: str, counts: str) -> bool:
     "45 per cent" for percent, "$1.2 billion" for dollars)."""
     flat = text.lower().replace(" ", "").replace("-", "")
     word = counts.lower().replace(" ", "")
-    return word in flat or (word.endswith("s") and word[:-1] in flat) or _SYMBOLS.get(word, "\0") in text
+    symbol = _SYMBOLS.get(word)
+    return word in flat or (word.endswith("s") and word[:-1] in flat) or (symbol is not None and symbol in text)
 
 
 def _figure(figure: FigureRow, style: str = "") -> Text:
