@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tui.core.facts import Report
-from tui.core.timeline import build_timeline, outlets_by_lag
+from tui.core.timeline import build_timeline, lag_text, outlets_by_lag
 
 PUBLISHED = 1_627_482_000.0  # 2021-07-28T14:20Z
 
@@ -25,6 +25,8 @@ def test_first_report_copies_and_follow_ups() -> None:
     assert (timeline.independent, timeline.copies) == (2, 1)
     assert timeline.outlet_lag == {"A": 0, "B": 60, "C": 120}
     assert outlets_by_lag(timeline) == "A first, B +1m, C +2m"
+    assert outlets_by_lag(timeline, 2) == "A first, B +1m and 1 more, the last +2m"
+    assert [lag_text(s) for s in (0, 0.2, 40, 59.4, 60)] == ["first", "+1s", "+40s", "+59s", "+1m"]
 
 
 def test_a_revised_toll_is_a_changed_figure() -> None:

@@ -39,9 +39,11 @@ def _fmt(value: float | None) -> str:
 
 
 def lag_text(seconds: float) -> str:
-    """How far a report came after its story's first: "first", "+6m", "+2h05m", "+1d4h"."""
+    """How far a report came after its story's first: "first", "+40s", "+6m", "+2h05m", "+1d4h"."""
     if not seconds:
         return "first"
+    if seconds < 59.5:
+        return f"+{max(1, round(seconds))}s"
     minutes = round(seconds / 60)
     if minutes < 60:
         return f"+{minutes}m"
@@ -52,10 +54,14 @@ def lag_text(seconds: float) -> str:
     return f"+{days}d{hours}h"
 
 
-def outlets_by_lag(timeline: Timeline) -> str:
-    """Who reported first and how far behind each other outlet came: "Press TV first, Tasnim +2h45m"."""
+def outlets_by_lag(timeline: Timeline, most: int = 0) -> str:
+    """Who reported first and how far behind each other outlet came: "Press TV first, Tasnim +2h45m";
+    with `most`, that many and then how many more and the last one's lag ("… and 6 more, the last +3h")."""
     ordered = sorted(timeline.outlet_lag.items(), key=lambda item: item[1])
-    return ", ".join(f"{feed} {lag_text(lag)}" for feed, lag in ordered)
+    shown = ", ".join(f"{feed} {lag_text(lag)}" for feed, lag in (ordered[:most] if most else ordered))
+    if most and len(ordered) > most:
+        shown += f" and {len(ordered) - most} more, the last {lag_text(ordered[-1][1])}"
+    return shown
 
 
 def _news(figures: Sequence[Figure], feed: str,

@@ -19,6 +19,10 @@ from tui.core.timeline import lag_text, outlets_by_lag
 from tui.widgets.safe import plain, wrapping
 
 MAX_FIGURES = 14
+# Under a story's counts, up to this many outlets are named with their lag; with more, the first and
+# the spread ("outlet 13 first and 9 more, the last +9s"), on one line: the timeline names them all, and
+# two more lines pushed a 10-report story's selected report off a 40-row screen (the dashboard benchmark)
+OUTLETS_NAMED = 3
 FIGURES, TIMELINE = "Key figures (times UTC)", "Timeline (UTC)"  # section titles: the times are UTC
 
 Clock = Callable[[float], str]
@@ -122,13 +126,15 @@ def detail_parts(detail: StoryDetail | None, article_index: int = 0, width: int 
     if detail is None:
         return [Text("No story selected. Stories appear as feeds are polled.", style="dim")]
     outlets = sorted({a.feed for a in detail.articles})
+    copies = detail.timeline.copies  # (with none, every report is independent: saying so took a line)
     heading = Text.assemble(plain(detail.title, "bold"), "\n",
                             Text(f"{count_of(len(detail.articles), 'report')} · {count_of(len(outlets), 'outlet')} · "
-                                 f"{detail.timeline.independent} independent · "
-                                 f"{count_of(detail.timeline.copies, 'copy', 'copies')}", style="dim"))
+                                 + (f"{detail.timeline.independent} independent · {count_of(copies, 'copy', 'copies')}"
+                                    if copies else "no copies"), style="dim"))
     if len(outlets) > 1:
         heading.append_text(Text.assemble("\n", Text("Outlets: ", style="dim"),
-                                          plain(outlets_by_lag(detail.timeline))))
+                                          plain(outlets_by_lag(detail.timeline,
+                                                               0 if len(outlets) <= OUTLETS_NAMED else 1))))
     if detail.terms:
         heading.append_text(Text.assemble("\n", Text("Tied by: ", style="dim"), plain(", ".join(detail.terms))))
     for d in detail.discrepancies:
