@@ -1,4 +1,4 @@
-"""Figure forms found by the blind ECB+ draws of November 2026 (the twenty-fifth to the twenty-ninth):
+"""Figure forms found by the blind ECB+ draws of November 2026 (the twenty-fifth to the thirtieth):
 each a general form, with the near misses that must stay as they are."""
 
 from __future__ import annotations
@@ -54,6 +54,14 @@ from tui.core.figwords import canonical_count
     ('"We have recorded 24 people dead and 249 people injured," he told Agence-France Presse (AFP).',
      [(24, "dead"), (249, "injured")]),
     ("Some of the 12 rescuers at work in Aceh (AFP Photo/File)", []),  # a photo's caption
+    # two numbers joined by "and" are two values; only "between" makes them a range
+    ("since 7.6 and 7.5 magnitude quakes struck off Manokwari", [(7.6, "magnitude"), (7.5, "magnitude")]),
+    ("reopening once 70 and 80 per cent of adults are vaccinated", [(70, "percent"), (80, "percent")]),
+    ("United Russia had between 40 and 45 per cent of the vote", [(40, "percent")]),
+    ("a salary of between £230,000 and £235,000 a year", [(230000, "pounds")]),
+    ("missing teenage sisters, 13 and 15, after they vanished", []),  # ages
+    ("nearly three quarters of the market share", []),  # a fraction, as "three-quarters of"
+    ("the Colts scored in three quarters", [(3, "quarters")]),
 ])
 def test_forms_from_the_later_draws(text: str, expected: list[tuple[float | None, str]]) -> None:
     got = [(f.value, canonical_count(f.counts)) for f in extract("", text) if f.counts != "date"]

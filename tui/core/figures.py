@@ -121,6 +121,7 @@ _CHANGE_FROM = re.compile(r"\b(?:rais(?:e|es|ed|ing)|ris(?:e|es|en|ing)|rose|inc
 _TWO_CENTS = re.compile(r"\b(?:my|his|her|their|our|your)\s+$", re.I)  # "my two cents worth": an opinion
 _TO_BETWEEN = re.compile(r"\s*to\s*$")
 _OLD = re.compile(r"\s+old\b")
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)  # (before a currency symbol too: "between £230,000 and £235,000")
 _FEW = re.compile(r"\b(?:a\s+few|few|several|many)\s+$", re.I)
 
 
@@ -237,6 +238,17 @@ def _what_is_counted(m: re.Match[str], text: str, start: int, end: int,
     return counts, thing, stop
 
 
+def _two_values(m: re.Match[str]) -> bool:
+    """Whether a matched pair of numbers is joined by "and" without "between" before it: two values,
+    not a range ("once 70 and 80 per cent are vaccinated"; "between 40 and 45 per cent" is one)."""
+    if not (m.group("num2") or m.group("word2")) or _BETWEEN.search(m.string, max(0, m.start() - 12), m.start()):
+        return False
+    first_end = m.end("scale") if m.group("scale") else m.end("num") if m.group("num") else m.end("word")
+    gap = m.string[first_end:m.start("cur2") if m.group("cur2") else m.start("num2") if m.group("num2")
+                   else m.start("word2")]
+    return gap.strip().lower().lstrip("%").strip() == "and"
+
+
 def quantities(text: str) -> list[Figure]:
     """Quantities in one sentence or paragraph, left to right."""
     out: list[Figure] = []
@@ -256,6 +268,10 @@ def quantities(text: str) -> list[Figure]:
                               counts="meters", approx=(m.group("approx") or "").strip().lower()))
             continue
         if num and measure is not None and is_magnitude(text, start, m.end(), num):
+            second = m.group("num2") if _two_values(m) else None
+            if second:  # "since 7.6 and 7.5 magnitude quakes": two quakes
+                out.append(Figure(text=num, value=_clean_number(measure), counts="magnitude"))
+                start, measure = m.start("num2"), float(second.replace(",", ""))
             out.append(Figure(text=text[start:m.end()].strip(), value=_clean_number(measure),
                               counts="magnitude"))  # "a magnitude 4.3 earthquake", "a 6.1-magnitude quake"
             continue
@@ -285,6 +301,7 @@ def quantities(text: str) -> list[Figure]:
                 text[m.end("num") if num else m.end("word"):m.start("num2") if m.group("num2") else m.start("word2")]))
         # "$80 million and $25 million, respectively": two values, not a range
         split = split or (high is not None and value is not None and high < value)
+        split = split or (high is not None and _two_values(m))  # "once 70 and 80 per cent are vaccinated"
         # "raise the number of seats from 65 to 125", "rose from 43% to 44%": the old value and the new
         # (but "sentences range from 5 to 10 years" is a range)
         split = split or (high is not None and bool(_CHANGE_FROM.search(text[max(0, m.start() - 70):m.start()])))

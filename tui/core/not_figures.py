@@ -29,6 +29,9 @@ _QUOTE_CHANGE = re.compile(r"\d+\.\d\d")
 TEMPERATURE_AFTER = re.compile(r"(?:\s?°\s?[CF]|[CF])\b|\s?degrees?\b")
 _TIME_AFTER = re.compile(r"^\s?(?:[ap]\.?m\.?\b|:\d\d|h\d\d|GMT|UTC|hrs\b|o'clock)", re.I)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
+# a fraction of something: "nearly three quarters of the market share" (as "three-quarters of")
+_FRACTION_AFTER = re.compile(r"[\s-](?:halves|thirds|quarters|fifths|sixths|sevenths|eighths|ninths|tenths)\s+of\b",
+                             re.I)
 
 
 def _can_be_day(num: str) -> bool:
@@ -47,6 +50,8 @@ def not_a_figure(m: re.Match[str], text: str, start: int, end: int) -> bool:
     # (a sum or a share is no part of a ratio: "$35m in two rounds", "5 percent in 2020")
     if part_of_ratio(text, start, end, whole=bool(m.group("cur") or m.group("scale") or m.group("pct"))):
         return True  # "four out of five adults", "three of the four soldiers"
+    if _FRACTION_AFTER.match(text, end):
+        return True
     if not num:  # a spelled number only names something after a designator: "alert level four"
         words = text[max(0, start - 24):start].split()
         return bool(words) and words[-1].lower().rstrip(".") in _SPELLED_DESIGNATORS
