@@ -1,4 +1,4 @@
-"""Figure forms found by the blind ECB+ draws of November 2026 (the twenty-fifth to the thirtieth):
+"""Figure forms found by the blind ECB+ draws of November 2026 (the twenty-fifth to the thirty-first):
 each a general form, with the near misses that must stay as they are."""
 
 from __future__ import annotations
@@ -62,6 +62,16 @@ from tui.core.figwords import canonical_count
     ("missing teenage sisters, 13 and 15, after they vanished", []),  # ages
     ("nearly three quarters of the market share", []),  # a fraction, as "three-quarters of"
     ("the Colts scored in three quarters", [(3, "quarters")]),
+    # a quantity with a half: a measure, a span or a sum, or anything by the million
+    ("She had moved about a mile and a half away", [(1.5, "miles")]),
+    ("two and a half years ago", [(2.5, "years")]),
+    ("an hour and a half later", [(1.5, "hours")]),
+    ("one and a half million people fled", [(1500000, "people")]),
+    ("three and a half per cent", [(3.5, "percent")]),
+    ("the boy, two and a half years old, was", []),  # an age
+    ("Two and a half men walked in", []),  # no one is halved
+    ('ran Dean Smith\'s "Four Corners" offense', []),  # a name in quotes
+    ('"14,000 Haitians"', [(14000, "haitians")]),
 ])
 def test_forms_from_the_later_draws(text: str, expected: list[tuple[float | None, str]]) -> None:
     got = [(f.value, canonical_count(f.counts)) for f in extract("", text) if f.counts != "date"]

@@ -12,6 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from tui.core.and_a_half import with_halves
 from tui.core.counted import (
     FATES,
     casualty_before,
@@ -192,6 +193,9 @@ def _what_is_counted(m: re.Match[str], text: str, start: int, end: int,
     counted_group = (last.rstrip("s").isupper() and not named) or (
         len(thing.split()) == 1 and last.endswith(("s", "ese")) and not heading) or (
         bool(before_last) and last.endswith("s") and all(w.islower() for w in before_last))
+    if m.group("word") and last[:1].isupper() and text[max(0, start - 1):start] in ('"', "“") \
+            and text[stop:stop + 1] in ('"', "”"):
+        return None  # a name in quotes: Dean Smith's "Four Corners" offense (not "14,000 Haitians")
     if last[:1].isupper() and not counted_group and not title_case(text):
         return None  # a name with a number in it: "12 Angry Men", "Four Points" (not "12 LGAs")
     if last[1:2].islower() and (word := m.group("word")) and word[1:2].islower() and word[:1].isupper() \
@@ -321,6 +325,12 @@ def quantities(text: str) -> list[Figure]:
                           approx=(m.group("approx") or "").strip().lower()))
     for m in _VAGUE_CASUALTIES.finditer(text):
         out.append(Figure(text=m.group().strip(), value=None, counts=m.group("what").lower()))
+    for half in with_halves(text):  # "two and a half years", "a mile and a half"
+        if half.counts in ("years", "months", "weeks") and _OLD.match(text, half.stop):
+            continue  # an age
+        counts = CURRENCY_WORDS.get(half.counts) or UNITS.get(half.counts) or half.counts
+        out.append(Figure(text=text[half.start:half.stop].strip(), value=_clean_number(half.value), counts=counts,
+                          thing=half.thing, approx=half.approx))
     for m in _VAGUE.finditer(text):
         head, thing, stop = counted_after(text, m.end())
         head = casualty_before(text, m.start(), head)  # "killing dozens of people": the dead
