@@ -1,4 +1,4 @@
-"""Figure forms found by the blind ECB+ draws of November 2026 (the twenty-fifth to the thirty-first):
+"""Figure forms found by the blind ECB+ draws of November 2026 (the twenty-fifth to the thirty-second):
 each a general form, with the near misses that must stay as they are."""
 
 from __future__ import annotations
@@ -72,6 +72,14 @@ from tui.core.figwords import canonical_count
     ("Two and a half men walked in", []),  # no one is halved
     ('ran Dean Smith\'s "Four Corners" offense', []),  # a name in quotes
     ('"14,000 Haitians"', [(14000, "haitians")]),
+    ("Chohan, who lived half a mile away", [(0.5, "miles")]),
+    ("half an hour later", [(0.5, "hours")]),
+    ("half a million people", [(500000, "people")]),
+    ("the man fell around 2000ft (609 metres) near", [(2000, "feet"), (609, "meters")]),  # no year
+    ("in 2019 the party won", []),
+    ("after two plainclothes police officers fatally shot", [(2, "officers")]),
+    ("said the company had more than one interested bidder.", [(1, "bidder")]),
+    ("in more than one way", []),
 ])
 def test_forms_from_the_later_draws(text: str, expected: list[tuple[float | None, str]]) -> None:
     got = [(f.value, canonical_count(f.counts)) for f in extract("", text) if f.counts != "date"]

@@ -1,4 +1,5 @@
-"""Quantities with a half: "two and a half years", "one and a half million people", "a mile and a half".
+"""Quantities with a half: "two and a half years", "one and a half million people", "a mile and a half",
+"half an hour".
 
 The main pattern reads "two and ..." as two numbers joined by "and" and finds nothing counted after
 them; these forms are read here, apart, and give one figure each.
@@ -24,7 +25,8 @@ _SCALES = "million|billion|trillion|thousand"
 _AND_A_HALF = re.compile(
     rf"\b(?:(?P<approx>{_APPROX})\s+)?"
     rf"(?:(?P<whole>\d{{1,3}}|{_WHOLE})\s+and\s+a\s+half(?:[\s-](?P<scale>{_SCALES}))?"  # "two and a half years"
-    rf"|(?:a|an|one)\s+(?P<unit>{_ONE_UNIT})\s+and\s+a\s+half)\b",  # "a mile and a half"
+    rf"|(?:a|an|one)\s+(?P<unit>{_ONE_UNIT})\s+and\s+a\s+half"  # "a mile and a half"
+    rf"|(?P<half>half)\s+an?\s+(?P<half_unit>{_ONE_UNIT}))\b",  # "half a mile", "half an hour"
     re.I,
 )
 
@@ -48,11 +50,11 @@ def with_halves(text: str) -> list[Half]:
     out: list[Half] = []
     for m in _AND_A_HALF.finditer(text):
         approx = (m.group("approx") or "").lower()
-        if unit := m.group("unit"):
+        if unit := m.group("unit") or m.group("half_unit"):
             low = unit.lower()
             counts = _SPANS.get(low) or UNITS.get(low) or ""
             if counts:
-                out.append(Half(m.start(), m.end(), 1.5, counts, unit, approx))
+                out.append(Half(m.start(), m.end(), 0.5 if m.group("half") else 1.5, counts, unit, approx))
             continue
         whole = m.group("whole").lower()
         value = float(whole) if whole.isdigit() else float(SMALL_NUMBERS.get(whole, 1))

@@ -280,6 +280,11 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
                                                       and following not in NOT_COUNTED)
                          or ((canonical_count(following) != following or nationals) and _plural(following))):
                 head_end = after.start(1) + len(following)
+                last = _HEAD_AFTER.match(text, after.end())  # "two plainclothes police officers": the officers
+                last_word = last.group(1).rstrip(".,;:'’") if last else ""
+                if last and last_word in COUNT_NOUNS and _plural(last_word) and last_word not in _CASUALTY:
+                    following, head_end = last_word, last.start(1) + len(last_word)
+                    taken.append((text[after.start(1):after.start(1) + len(after.group(1).rstrip(".,;:'’"))], 0))
                 if following in _PEOPLE and (fate_at := _fate_after(text, after.end())):
                     return fate_at[0], text[end:fate_at[1]].strip(), fate_at[1]  # "28 Lebanese civilians were killed"
                 return following, " ".join([*(w for w, _ in taken), following]), head_end

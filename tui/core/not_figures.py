@@ -55,7 +55,8 @@ def not_a_figure(m: re.Match[str], text: str, start: int, end: int) -> bool:
     if not num:  # a spelled number only names something after a designator: "alert level four"
         words = text[max(0, start - 24):start].split()
         return bool(words) and words[-1].lower().rstrip(".") in _SPELLED_DESIGNATORS
-    unit_given = bool(m.group("scale") or m.group("pct") or m.group("cur") or TEMPERATURE_AFTER.match(text, end))
+    unit_given = bool(m.group("scale") or m.group("pct") or m.group("cur") or TEMPERATURE_AFTER.match(text, end)
+                      or _UNIT_AGAINST.match(text, end))  # "fell around 2000ft": no year
     after_number = text[m.end("num"):]
     return bool(
         (not m.group("cur") and not m.group("pct") and designator_before(text, start)

@@ -1,7 +1,7 @@
 """When "one" is a number: mostly it is a pronoun ("one of them", "the one who"), so it counts only where
 what surrounds it says so ("at least one", "one man was killed", "killing one", "one year ago", "for
-around one minute", "one million", "a one-yard pass", "after just one season", "there was one arrest", "one
-juror was dismissed"); what it counts is then a noun in the singular (see counted_after_one)."""
+around one minute", "one million", "a one-yard pass", "after just one season", "there was one arrest", "more
+than one bidder", "one juror was dismissed"); what it counts is then a noun in the singular (see counted_after_one)."""
 
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ ONE_AS_A_NUMBER = (  # the alternatives of a regular expression, to be used with
     # "after just one season", "only one arrest" (not "just one of them", "the only one who")
     rf"|(?<![Tt]he ){_AFTER_ONLY}one(?=\s+(?!{_NOT_A_NOUN_AFTER_ONE}\b)[a-z]+\b)"
     rf"|(?<=there was )one\b(?=\s+[a-z]+\b)(?!\s+{_NOT_A_NOUN_AFTER_ONE}\b)"  # "there was one arrest"
+    rf"|(?<=more than )one\b(?=\s+[a-z]+\b)(?!\s+{_NOT_A_NOUN_AFTER_ONE}\b)"  # "more than one bidder"
     rf"|\bone(?=\s+[a-z]+\s+(?:was|has\s+been)\s+[a-z]+ed\b)"  # "one juror was dismissed"
     rf"|\bone(?=\s+(?:or|to)\s+(?:two|three|four|five|[2-5])\b)"  # "one or two jurors": a range
 )
