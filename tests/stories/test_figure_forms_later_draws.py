@@ -1,4 +1,4 @@
-"""Figure forms found by the blind ECB+ draws of November 2026 (the twenty-fifth to the thirty-second):
+"""Figure forms found by the blind ECB+ draws of November 2026 (the twenty-fifth to the thirty-third):
 each a general form, with the near misses that must stay as they are."""
 
 from __future__ import annotations
@@ -80,6 +80,8 @@ from tui.core.figwords import canonical_count
     ("after two plainclothes police officers fatally shot", [(2, "officers")]),
     ("said the company had more than one interested bidder.", [(1, "bidder")]),
     ("in more than one way", []),
+    ("bringing the confirmed death toll from the disaster to 11.", [(11, "dead")]),
+    ("but then missing a 43-yarder that would have made the score 7-6", [(43, "yards")]),
 ])
 def test_forms_from_the_later_draws(text: str, expected: list[tuple[float | None, str]]) -> None:
     got = [(f.value, canonical_count(f.counts)) for f in extract("", text) if f.counts != "date"]

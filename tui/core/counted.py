@@ -101,7 +101,7 @@ def casualty_verb_before(text: str, start: int) -> str:
     return "dead" if verb.startswith("kill") else "arrested" if verb.startswith("arrest") else "injured"
 
 
-_NUMBER_OF = re.compile(rf"\b(numbers?|total|tally|count|toll) of ({_IN_CLAUSE}{{0,80}}?)\s+"
+_NUMBER_OF = re.compile(rf"\b(numbers?|total|tally|count|toll) (?:of|(?<=toll )(?:from|in)) ({_IN_CLAUSE}{{0,80}}?)\s+"
                         r"(?:to|at|from|reach(?:es|ed)?|hits?|stands? at|(?:is|are) (?:approaching|nearing|near))\s*$")
 # the size of a body of people: "a population of about 2 million", "the crowd of 22,000"
 _BODY_SIZE = re.compile(r"\b(population|crowd|audience|attendance|workforce)\s+(?:of\s+)?"
@@ -133,7 +133,8 @@ def counted_before(text: str, start: int) -> str:
 
 def number_of_before(text: str, start: int) -> str:
     """'the number of active cases in the country to 178,196', 'the number of seats from 65', 'put the
-    death toll of the shelling at 40': the noun of a 'number of' phrase just before the number."""
+    death toll of the shelling at 40', 'the death toll from the disaster to 11': the noun of a 'number
+    of' phrase just before the number."""
     m = _NUMBER_OF.search(text[max(0, start - 120):start])
     if m and m.group(1) == "toll":
         return "toll"

@@ -91,6 +91,7 @@ HYPHEN_UNITS: dict[str, str] = {
     "metre": "meters", "meter": "meters", "vote": "votes", "seat": "seats",
     "tonne": "tonnes", "ton": "tonnes", "acre": "acres", "hectare": "hectares", "storey": "storeys",
     "yard": "yards", "foot": "feet", "inch": "inches", "second": "seconds", "degree": "degrees",
+    "yarder": "yards",  # "a 43-yarder": a kick (or a run) of 43 yards
 }
 # A number right after these words names something rather than counting it.
 DESIGNATORS = frozenset("""
