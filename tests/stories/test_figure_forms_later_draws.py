@@ -1,4 +1,4 @@
-"""Figure forms found by the blind ECB+ draws of November 2026 (the twenty-fifth to the thirty-third):
+"""Figure forms found by the blind ECB+ draws of November 2026 (the twenty-fifth to the thirty-fourth):
 each a general form, with the near misses that must stay as they are."""
 
 from __future__ import annotations
@@ -82,6 +82,10 @@ from tui.core.figwords import canonical_count
     ("in more than one way", []),
     ("bringing the confirmed death toll from the disaster to 11.", [(11, "dead")]),
     ("but then missing a 43-yarder that would have made the score 7-6", [(43, "yards")]),
+    ("she is now caring for five of her daughter's orphaned kids", [(5, "kids")]),
+    ("The overdose left three of the comedian's friends dead.", [(3, "dead")]),
+    ("more than 300 distinct updates for more than half-a-dozen versions of IE", [(300, "updates"), (6, "versions")]),
+    ("Bush played in 10 games, but had to sit out 4 straight after surgery", [(10, "games"), (4, "games")]),
 ])
 def test_forms_from_the_later_draws(text: str, expected: list[tuple[float | None, str]]) -> None:
     got = [(f.value, canonical_count(f.counts)) for f in extract("", text) if f.counts != "date"]

@@ -55,10 +55,12 @@ _PEOPLE = frozenset({"people", "person", "man", "woman", "child", "boy", "girl",
                      "persons", "civilians", "workers"})
 _CASUALTY = frozenset({"killed", "dead", "died", "injured", "wounded", "missing", "arrested", "hurt", "hospitalised",
                        "hospitalized", "detained", "evacuated", "displaced", "rescued"})
+_FATE_NEXT = re.compile(r"\s+(?:dead|killed|injured|wounded|missing)\b")
 FATES = _CASUALTY  # what happened to the people a number counts ("five were killed"): the figure counts those
 
 
-_OF_GROUP = re.compile(r"\s+of\s+(?:(?i:the|his|her|their|its|our|these|those)|[A-Z][\w.]*(?:\s[A-Z][\w.]*)*['’]s)\s+"
+_OF_GROUP = re.compile(r"\s+of\s+(?:(?i:the|his|her|their|its|our|these|those)(?:\s+[a-z]+['’]s)?"  # "her daughter's"
+                       r"|[A-Z][\w.]*(?:\s[A-Z][\w.]*)*['’]s)\s+"
                        r"((?:other\s+)?(?:[A-Za-z][\w-]*\s+)?(?:[A-Za-z][\w-]*|[A-Z]{2,}s))\b")  # "four of our MPs"
 _BEFORE = re.compile(r"\b([a-z]+)\s+(?:now\s+)?(?:at|to|reach(?:es|ed)?|hits?|stands?\s+at|rises?\s+to|rose\s+to|"
                      r"umabot\s+(?:na\s+)?(?:ito\s+)?sa|"  # Tagalog "reached"
@@ -211,6 +213,9 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
         for word in group.group(1).split():
             if is_count_word(word.lower()) and word.lower() not in MODIFIERS:
                 stop = group.start(1) + group.group(1).index(word) + len(word)
+                # "two of her children were killed", "three of the comedian's friends dead": the dead
+                if (fate_at := _fate_after(text, stop)) and (word.lower() in _PEOPLE or _FATE_NEXT.match(text, stop)):
+                    return fate_at[0], text[end:fate_at[1]].strip(), fate_at[1]
                 return word.lower(), text[end:stop].strip(), stop
     if end < len(text) and text[end] == "-":  # "20-year", "90-day", "five-star"
         joined = re.match(r"-([A-Za-z]+)(-old)?\b", text[end:])

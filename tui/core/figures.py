@@ -122,6 +122,12 @@ _CHANGE_FROM = re.compile(r"\b(?:rais(?:e|es|ed|ing)|ris(?:e|es|en|ing)|rose|inc
 _TWO_CENTS = re.compile(r"\b(?:my|his|her|their|our|your)\s+$", re.I)  # "my two cents worth": an opinion
 _TO_BETWEEN = re.compile(r"\s*to\s*$")
 _OLD = re.compile(r"\s+old\b")
+# a number with only a modifier after it, before a clause's end or its next phrase: "24 new cases - 3
+# unlinked", "played in 10 games, but had to sit out four straight after surgery"
+_MODIFIER_ALONE = re.compile(r"\s*[a-z]+\s*(?:[;,)]|$|(?:after|before|since|when|while|but|as)\b)")
+# a number with only a modifier after it, before a clause's end or its next phrase: "24 new cases - 3
+# unlinked", "played in 10 games, but had to sit out four straight after surgery"
+_MODIFIER_ALONE = re.compile(r"\s*[a-z]+\s*(?:[;,)]|$|(?:after|before|since|when|while|but|as)\b)")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)  # (before a currency symbol too: "between £230,000 and £235,000")
 _FEW = re.compile(r"\b(?:a\s+few|few|several|many)\s+$", re.I)
 
@@ -160,7 +166,7 @@ def _inherited(text: str, start: int, end: int, previous: list[Figure]) -> tuple
     if not previous or text[end:end + 1] == "-":  # (not "another 15-year-old": an age)
         return "", ""
     rest = text[end:end + 20].strip(" ;,)").split()
-    if rest and rest[0] in MODIFIERS and re.match(r"\s*[a-z]+\s*(?:[;,)]|$)", text[end:end + 20]):
+    if rest and rest[0] in MODIFIERS and _MODIFIER_ALONE.match(text[end:end + 24]):
         return previous[-1].counts, rest[0]
     if _FROM_BEFORE.search(text[max(0, start - 40):start]) or _VERB_AFTER.match(text, end) \
             or (_LISTED_BEFORE.search(text[max(0, start - 6):start]) and _IN_PLACE_AFTER.match(text, end)):
@@ -292,6 +298,9 @@ def quantities(text: str) -> list[Figure]:
         if value is not None and word and (word.lower().startswith("a ") or word.lower() == "dozen") \
                 and text[max(0, start - 5):start].lower() in ("half ", "half-"):
             value, start = value / 2, start - 5  # "half a million", "a half-dozen others"
+        elif value is not None and word and word.lower() == "dozen" \
+                and text[max(0, start - 7):start].lower() == "half-a-":
+            value, start = value / 2, start - 7  # "more than half-a-dozen versions"
         if value is not None and counts == "degrees" and (minus := _MINUS.search(text[max(0, start - 7):start])):
             value, start = -value, start - len(minus.group())  # "minus 17 degrees"
         elif value is not None and counts == "degrees" and negative:
