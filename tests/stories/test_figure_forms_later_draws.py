@@ -1,4 +1,4 @@
-"""Figure forms found by the blind ECB+ draws of November 2026 (the twenty-fifth to the thirty-fourth):
+"""Figure forms found by the blind ECB+ draws of November 2026 (the twenty-fifth to the thirty-fifth):
 each a general form, with the near misses that must stay as they are."""
 
 from __future__ import annotations
@@ -86,6 +86,9 @@ from tui.core.figwords import canonical_count
     ("The overdose left three of the comedian's friends dead.", [(3, "dead")]),
     ("more than 300 distinct updates for more than half-a-dozen versions of IE", [(300, "updates"), (6, "versions")]),
     ("Bush played in 10 games, but had to sit out 4 straight after surgery", [(10, "games"), (4, "games")]),
+    ("Hours before, three young men who were cousins died when the school was bombed.", [(3, "dead")]),
+    ("Last night, three Palestinians, who had sought refuge in a UN school, died when a missile hit.", [(3, "dead")]),
+    ("three men who killed two people fled", [(3, "men"), (2, "dead")]),  # the men killed; they did not die
 ])
 def test_forms_from_the_later_draws(text: str, expected: list[tuple[float | None, str]]) -> None:
     got = [(f.value, canonical_count(f.counts)) for f in extract("", text) if f.counts != "date"]

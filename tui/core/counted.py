@@ -55,6 +55,10 @@ _PEOPLE = frozenset({"people", "person", "man", "woman", "child", "boy", "girl",
                      "persons", "civilians", "workers"})
 _CASUALTY = frozenset({"killed", "dead", "died", "injured", "wounded", "missing", "arrested", "hurt", "hospitalised",
                        "hospitalized", "detained", "evacuated", "displaced", "rescued"})
+# a relative clause between people and what happened to them: "three young men who were cousins died",
+# "three Palestinians, who had sought refuge in a UN school, died when a missile hit it"
+_RELATIVE_FATE = re.compile(r",?\s+who\s+[^.;:!?]{0,100}?(?:,\s*|\s+)(?:(?:were|have\s+been|had\s+been)\s+)?"
+                            r"(died|(?<=been )(?:killed|injured|wounded)|(?<=were )(?:killed|injured|wounded))\b")
 _FATE_NEXT = re.compile(r"\s+(?:dead|killed|injured|wounded|missing)\b")
 FATES = _CASUALTY  # what happened to the people a number counts ("five were killed"): the figure counts those
 
@@ -174,7 +178,10 @@ _HARM = re.compile(r"\s+(?:from\s+)?(?:[a-z-]+\s+){0,2}?(?:injury|injuries|wound
 
 def _fate_after(text: str, pos: int) -> tuple[str, int] | None:
     """What happened to people just counted, told after them ("killed", "were killed", "are also reported
-    to have been killed"), and where that word ends; None when something else follows."""
+    to have been killed", "who were cousins died"), and where that word ends; None when something else
+    follows."""
+    if relative := _RELATIVE_FATE.match(text, pos):  # (not "who killed two": an active verb of theirs)
+        return relative.group(1).lower(), relative.end(1)
     look = pos
     for _ in range(7):
         after = _WORD_AFTER.match(text, look)
