@@ -57,7 +57,7 @@ MEASURES = frozenset(u for u in UNITS.values() if u not in {"votes", "seats", "d
 NOT_COUNTED = frozenset("""
 am pm a.m. p.m. gmt utc bst est pst edt st nd rd th year-old years-old -year-old year-olds of the a an and or but
 is are was were be been has have had will would can could to that this which who with at in on by for from
-as per times time o'clock hrs past than left ago later earlier apiece each into out up down
+as per times time o'clock hrs past than left ago later earlier apiece each into out up down vs
 after before since under over about around last next this when while if because until whether where
 win victory defeat loss draw triumph rout thrashing drubbing whitewash scoreline
 mondays tuesdays wednesdays thursdays fridays saturdays sundays

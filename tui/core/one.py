@@ -18,7 +18,7 @@ _AFTER_CASUALTY_VERB = "(?:" + "|".join(f"(?<={verb} )" for verb in (
     "killed", "killing", "kills", "injured", "injuring", "injures", "wounded", "wounding", "wounds",
     "arrested", "arresting", "arrests")) + ")"
 _BEFORE_A_SPAN = "(?:" + "|".join(f"(?<={word} )" for word in (
-    "about", "around", "nearly", "almost", "for", "within")) + ")"
+    "about", "around", "nearly", "almost", "for", "within", "after")) + ")"
 _AFTER_ONLY = "(?:(?<=just )|(?<=only ))"
 # (nor "one day": as often a time, "one day he left", as a count)
 _NOT_A_NOUN_AFTER_ONE = (r"(?:of|who|that|which|to|in|on|at|is|was|can|could|will|would|has|had|have|thing|way|"
@@ -27,7 +27,7 @@ ONE_AS_A_NUMBER = (  # the alternatives of a regular expression, to be used with
     rf"(?<=at least )one\b|\bone(?=\s+(?:{_ONE_VICTIM})\b)"
     rf"|{_AFTER_CASUALTY_VERB}one\b(?!\s+(?:of|another|after)\b)"  # "killing one", "killed one person"
     rf"|\bone(?=\s+(?:year|month|week|day|hour)\s+(?:ago|after|later|before|earlier)\b)"  # "one year ago"
-    rf"|{_BEFORE_A_SPAN}one(?=\s+(?:minute|hour|day|week|month|year)\b)"  # "for around one minute"
+    rf"|{_BEFORE_A_SPAN}one(?=\s+(?:minute|hour|day|week|month|year|season)\b)"  # "for around one minute"
     rf"|\bone(?=[\s-](?:thousand|million|billion|trillion)\b)"
     rf"|\bone(?=-{_ONE_UNITS}\b)"  # "a one-yard pass", "a one-year deal"
     # "after just one season", "only one arrest" (not "just one of them", "the only one who")
@@ -42,7 +42,7 @@ ONE_AS_A_NUMBER = (  # the alternatives of a regular expression, to be used with
 # word that ends its phrase; not a verb ("just one left") or an idiom ("one more time", "one small piece")
 _ONE_THING = re.compile(r"\s+(?:[a-z]+ed\s+)?(?!(?:more|other|another|such|small|big|left|thing|way)\b)"
                         r"([a-z]{3,})(?<!ed)(?=\s*[,.;:)]|\s+(?:of|and|or|was|has|from|with|in|on|at|"
-                        r"for|after|before|each|per|to|but|because|since|when|while|last|this)\b)")
+                        r"for|after|before|each|per|to|but|because|since|when|while|last|this|as)\b)")
 _OF_AFTER = re.compile(r"\s+of\b")
 
 
