@@ -1,4 +1,4 @@
-"""Figure forms found by the blind ECB+ draws of November 2026 (the twenty-fifth to the thirty-sixth):
+"""Figure forms found by the blind ECB+ draws of November 2026 (the twenty-fifth to the thirty-seventh):
 each a general form, with the near misses that must stay as they are."""
 
 from __future__ import annotations
@@ -92,6 +92,9 @@ from tui.core.figwords import canonical_count
     ("The Jays are 19-12 all-time in the quarterfinal round, and 5-2 all-time vs.", []),  # records
     ("the Sixers fired Jim O'Brien on Monday after one season as coach", [(1, "season")]),
     ("Philippines welcomes 190K Sputnik V second doses", [(190000, "doses")]),  # "V" names the vaccine
+    ('"There are around 30 people seriously injured, some with head injuries.', [(30, "injured")]),
+    ("bringing to 10 the number of Israelis who have been killed.", [(10, "dead")]),
+    ("raising to 25 the number of cases", [(25, "cases")]),
 ])
 def test_forms_from_the_later_draws(text: str, expected: list[tuple[float | None, str]]) -> None:
     got = [(f.value, canonical_count(f.counts)) for f in extract("", text) if f.counts != "date"]

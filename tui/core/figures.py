@@ -19,6 +19,7 @@ from tui.core.counted import (
     casualty_verb_before,
     counted_after,
     counted_before,
+    number_of_after,
     number_of_before,
     of_phrase,
     people_pair,
@@ -216,7 +217,7 @@ def _what_is_counted(m: re.Match[str], text: str, start: int, end: int,
         head = thing = counted_before(text, start)
     if not head and m.group("num"):
         # a "number of" phrase names what is counted, whatever the sentence counted before it
-        head = thing = number_of_before(text, start)
+        head = thing = number_of_before(text, start) or number_of_after(text, end)
         if not head:
             head, thing = _inherited(text, start, end, previous)
         if not head:
