@@ -112,7 +112,8 @@ _VERB_AFTER = re.compile(r"\s+(?:were|are|have|had)\b")  # "919 cases were local
 _LISTED_BEFORE = re.compile(r"(?:,|\band)\s+$")
 _IN_PLACE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
 _MINUS = re.compile(r"\bminus[\s-]*$", re.I)  # "minus 17 degrees", "minus-20 degree temperatures"
-_MORE_AFTER = re.compile(r"\s+more\s+(?:on|for|from|by|during|over|through|after|before|than)\b")  # not "in hospital"
+# not "in hospital"; "eight fewer than Ford's total"
+_MORE_AFTER = re.compile(r"\s+(?:more|fewer|less)\s+(?:on|for|from|by|during|over|through|after|before|than)\b")
 _GROUP_OF = re.compile(r"\b(family|group|party|crew|gang) of\s*$", re.I)
 _BY_BEFORE = re.compile(r"\bby\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”(]|\s-)\s*$")
