@@ -61,6 +61,19 @@ def archive_long_sentences() -> dict[tuple[str, str], str]:
 
 
 @lru_cache(maxsize=1)
+def other_days() -> dict[tuple[str, str], str]:
+    """Headlines and item descriptions (plain text, whitespace folded) of the real feeds captured on other
+    days than the archive's (../shared/feeds/hostile/realworld-captures), by file and SHA-1."""
+    texts: dict[tuple[str, str], str] = {}
+    for path in sorted(shared("feeds", "hostile", "realworld-captures").glob("*.xml")):
+        for entry in feedparser.parse(path.read_bytes()).entries:
+            raw = entry.get("summary", "") or ""
+            for text in (entry.get("title", ""), " ".join((html_to_text(raw) if "<" in raw else raw).split())):
+                texts[(path.name, sha(text))] = text
+    return texts
+
+
+@lru_cache(maxsize=1)
 def ecbplus_rows() -> list[dict[str, str]]:
     """The ECB+ dev articles, read once for both of their sets."""
     lines = shared("datasets", "ecbplus-dev.jsonl").read_text(encoding="utf-8").splitlines()
@@ -86,12 +99,16 @@ def key(value: float | None, counts: str) -> tuple[float | None, str]:
 
 def score(labels: list[dict[str, object]], articles: bool = False) -> tuple[float, float, list[str]]:
     """Precision, recall and the errors of the extractor on labelled archive headlines or texts, on
-    ECB+ headlines (items with a `doc` and a `title_sha1`), or on sentences, read as article text, of
-    ECB+ articles (items with a `doc`) or of long archive texts (items with a `sentence_sha1`)."""
+    ECB+ headlines (items with a `doc` and a `title_sha1`), on sentences, read as article text, of
+    ECB+ articles (items with a `doc`) or of long archive texts (items with a `sentence_sha1`), or on
+    headlines and descriptions of feeds captured on other days (items with a `file`)."""
     tp = fp = fn = 0
     errors = []
     for item in labels:
-        if "doc" in item and "title_sha1" in item:
+        if "file" in item:  # a feed captured on another day: a headline, or a description read as article text
+            text, articles = other_days()[(str(item["file"]), str(item.get("title_sha1") or item["text_sha1"]))], \
+                "text_sha1" in item
+        elif "doc" in item and "title_sha1" in item:
             text, articles = ecbplus_titles()[(str(item["doc"]), str(item["title_sha1"]))], False
         elif "doc" in item:
             text, articles = ecbplus_sentences()[(str(item["doc"]), str(item["sentence_sha1"]))], True
@@ -123,6 +140,8 @@ def score(labels: list[dict[str, object]], articles: bool = False) -> tuple[floa
     ("figure_labels_ecbplus_titles.json", "ECB+ headlines", False),
     # sentences of the longest item descriptions: many in Tagalog ("19,271 na mga bagong kaso")
     ("figure_labels_long_texts.json", "sentences of long archive texts", False),
+    # headlines and descriptions of real feeds captured on other days (Los Angeles 2020, Auckland 2021)
+    ("figure_labels_other_days.json", "headlines and descriptions of other days", False),
 ])
 def test_figures_precision_and_recall(labels_file: str, what: str, articles: bool) -> None:
     labels = json.loads((DATA / labels_file).read_text())["items"]

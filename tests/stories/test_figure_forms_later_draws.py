@@ -96,6 +96,8 @@ from tui.core.figwords import canonical_count
     ("bringing to 10 the number of Israelis who have been killed.", [(10, "dead")]),
     ("raising to 25 the number of cases", [(25, "cases")]),
     ("Hansbrough entered the game with 2,282 points, eight fewer than Ford's total", [(2282, "points"), (8, "points")]),
+    ("Orange County coronavirus cases near 2,000", [(2000, "cases")]),  # a headline of another day
+    ("a village near 2 rivers", [(2, "rivers")]),
 ])
 def test_forms_from_the_later_draws(text: str, expected: list[tuple[float | None, str]]) -> None:
     got = [(f.value, canonical_count(f.counts)) for f in extract("", text) if f.counts != "date"]

@@ -66,10 +66,11 @@ FATES = _CASUALTY  # what happened to the people a number counts ("five were kil
 _OF_GROUP = re.compile(r"\s+of\s+(?:(?i:the|his|her|their|its|our|these|those)(?:\s+[a-z]+['’]s)?"  # "her daughter's"
                        r"|[A-Z][\w.]*(?:\s[A-Z][\w.]*)*['’]s)\s+"
                        r"((?:other\s+)?(?:[A-Za-z][\w-]*\s+)?(?:[A-Za-z][\w-]*|[A-Z]{2,}s))\b")  # "four of our MPs"
+# "pushing the death toll above 680", "Orange County coronavirus cases near 2,000"
 _BEFORE = re.compile(r"\b([a-z]+)\s+(?:now\s+)?(?:at|to|reach(?:es|ed)?|hits?|stands?\s+at|rises?\s+to|rose\s+to|"
                      r"umabot\s+(?:na\s+)?(?:ito\s+)?sa|"  # Tagalog "reached"
                      r"climb(?:s|ed)?\s+to|jumps?\s+to|tops?|cross(?:es|ed)?|pass(?:es|ed)?|exceed(?:s|ed)?|"
-                     r"surpass(?:es|ed)?|above)\s*$")  # "pushing the death toll above 680"
+                     r"surpass(?:es|ed)?|above|nears?|approach(?:es|ed|ing)?)\s*$")
 _CHANGE = (r"(?:rises?|rose|risen|climb(?:s|ed)?|jump(?:s|ed)?|falls?|fell|drop(?:s|ped)?|increase[sd]?|decrease[sd]?|"
            r"(?:go|goes|went|gone)\s+(?:up|down))")
 # "infections rise by just 2% in a week to 30,144", "deaths go up by eight to 164"
