@@ -1,4 +1,4 @@
-"""Figure forms found by the blind ECB+ draws of November 2026 (the twenty-fifth to the thirty-eighth):
+"""Figure forms found by the blind ECB+ draws of November 2026 (the twenty-fifth to the fortieth):
 each a general form, with the near misses that must stay as they are."""
 
 from __future__ import annotations
@@ -98,6 +98,7 @@ from tui.core.figwords import canonical_count
     ("Hansbrough entered the game with 2,282 points, eight fewer than Ford's total", [(2282, "points"), (8, "points")]),
     ("Orange County coronavirus cases near 2,000", [(2000, "cases")]),  # a headline of another day
     ("a village near 2 rivers", [(2, "rivers")]),
+    ("The Colts jumped out to a 13-3 halftime lead thanks to cornerback Darius Butler", []),  # a score
 ])
 def test_forms_from_the_later_draws(text: str, expected: list[tuple[float | None, str]]) -> None:
     got = [(f.value, canonical_count(f.counts)) for f in extract("", text) if f.counts != "date"]

@@ -59,7 +59,7 @@ am pm a.m. p.m. gmt utc bst est pst edt st nd rd th year-old years-old -year-old
 is are was were be been has have had will would can could to that this which who with at in on by for from
 as per times time o'clock hrs past than left ago later earlier apiece each into out up down vs
 after before since under over about around last next this when while if because until whether where
-win victory defeat loss draw triumph rout thrashing drubbing whitewash scoreline
+win victory defeat loss draw triumph rout thrashing drubbing whitewash scoreline thanks
 mondays tuesdays wednesdays thursdays fridays saturdays sundays
 caliber calibre
 """.split())  # a score ("a 3-0 win"), not a count; "two Sundays ago" is a date; "a .38 caliber" is a cartridge
