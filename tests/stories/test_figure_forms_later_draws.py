@@ -78,6 +78,7 @@ from tui.core.figwords import canonical_count
     ("the man fell around 2000ft (609 metres) near", [(2000, "feet"), (609, "meters")]),  # no year
     ("in 2019 the party won", []),
     ("after two plainclothes police officers fatally shot", [(2, "officers")]),
+    ("two plainclothes police workers were killed", [(2, "dead")]),  # what happened to the last noun's people
     ("said the company had more than one interested bidder.", [(1, "bidder")]),
     ("in more than one way", []),
     ("bringing the confirmed death toll from the disaster to 11.", [(11, "dead")]),

@@ -44,7 +44,7 @@ class Half:
 
 
 def with_halves(text: str) -> list[Half]:
-    """Every quantity with "and a half" in a sentence, left to right."""
+    """Every quantity with a half in a sentence ("and a half", "half a mile"), left to right."""
     if "half" not in text.lower():
         return []
     out: list[Half] = []

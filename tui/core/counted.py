@@ -309,13 +309,13 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
                     and (following in COUNT_NOUNS or (not _plural(low) and _plural(following) and low in COUNT_NOUNS
                                                       and following not in NOT_COUNTED)
                          or ((canonical_count(following) != following or nationals) and _plural(following))):
-                head_end = after.start(1) + len(following)
+                head_end, fate_from = after.start(1) + len(following), after.end()
                 last = _HEAD_AFTER.match(text, after.end())  # "two plainclothes police officers": the officers
                 last_word = last.group(1).rstrip(".,;:'’") if last else ""
                 if last and last_word in COUNT_NOUNS and _plural(last_word) and last_word not in _CASUALTY:
-                    following, head_end = last_word, last.start(1) + len(last_word)
-                    taken.append((text[after.start(1):after.start(1) + len(after.group(1).rstrip(".,;:'’"))], 0))
-                if following in _PEOPLE and (fate_at := _fate_after(text, after.end())):
+                    taken.append((following, head_end))
+                    following, head_end, fate_from = last_word, last.start(1) + len(last_word), last.end()
+                if following in _PEOPLE and (fate_at := _fate_after(text, fate_from)):
                     return fate_at[0], text[end:fate_at[1]].strip(), fate_at[1]  # "28 Lebanese civilians were killed"
                 return following, " ".join([*(w for w, _ in taken), following]), head_end
             return low, " ".join(w for w, _ in taken), taken[-1][1]

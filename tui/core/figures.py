@@ -127,9 +127,6 @@ _OLD = re.compile(r"\s+old\b")
 # a number with only a modifier after it, before a clause's end or its next phrase: "24 new cases - 3
 # unlinked", "played in 10 games, but had to sit out four straight after surgery"
 _MODIFIER_ALONE = re.compile(r"\s*[a-z]+\s*(?:[;,)]|$|(?:after|before|since|when|while|but|as)\b)")
-# a number with only a modifier after it, before a clause's end or its next phrase: "24 new cases - 3
-# unlinked", "played in 10 games, but had to sit out four straight after surgery"
-_MODIFIER_ALONE = re.compile(r"\s*[a-z]+\s*(?:[;,)]|$|(?:after|before|since|when|while|but|as)\b)")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)  # (before a currency symbol too: "between £230,000 and £235,000")
 _FEW = re.compile(r"\b(?:a\s+few|few|several|many)\s+$", re.I)
 
