@@ -100,6 +100,10 @@ from tui.core.figwords import canonical_count
     ("Orange County coronavirus cases near 2,000", [(2000, "cases")]),  # a headline of another day
     ("a village near 2 rivers", [(2, "rivers")]),
     ("The Colts jumped out to a 13-3 halftime lead thanks to cornerback Darius Butler", []),  # a score
+    # a bare number after a verb of reporting counts the sentence's count noun before it (another day's text)
+    ("an increase in confirmed COVID-19 cases over the weekend, reporting 123 on Saturday and 105 on Sunday.",
+     [(123, "cases"), (105, "cases")]),
+    ("He was confirming 3 of them", []),
 ])
 def test_forms_from_the_later_draws(text: str, expected: list[tuple[float | None, str]]) -> None:
     got = [(f.value, canonical_count(f.counts)) for f in extract("", text) if f.counts != "date"]

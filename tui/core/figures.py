@@ -47,6 +47,7 @@ from tui.core.not_figures import TEMPERATURE_AFTER, not_a_figure
 from tui.core.one import ONE_AS_A_NUMBER, counted_after_one
 from tui.core.ratios import SPELLED as _SPELLED
 from tui.core.ratios import ratio_after
+from tui.core.reported import reported_count
 from tui.core.when import relative_span, span_of_dates
 
 
@@ -108,9 +109,10 @@ _FROM_BEFORE = re.compile(rf"(?:\bfrom\s+(?:{_LAST_WEEKS})?|\bcompared\s+(?:with
                           r"\banother\s+|\b(?:had|added|scored)\s+)$",
                           re.I)  # "7 million viewers, peaking at 7.3 million", "another 1,000", "Green had 14"
 _VERB_AFTER = re.compile(r"\s+(?:were|are|have|had)\b")  # "919 cases were local, 90 were in dormitories"
-# "37 of the candidates registered in the capital, 46 in Akhal region, 25 in Balkan region"
+# "37 of the candidates registered in the capital, 46 in Akhal region, 25 in Balkan region", "reporting 123
+# on Saturday and 105 on Sunday"
 _LISTED_BEFORE = re.compile(r"(?:,|\band)\s+$")
-_IN_PLACE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
+_IN_PLACE_AFTER = re.compile(r"\s+(?:in\s+(?:the\s+)?[A-Z]|on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)")
 _MINUS = re.compile(r"\bminus[\s-]*$", re.I)  # "minus 17 degrees", "minus-20 degree temperatures"
 # not "in hospital"; "eight fewer than Ford's total"
 _MORE_AFTER = re.compile(r"\s+(?:more|fewer|less)\s+(?:on|for|from|by|during|over|through|after|before|than)\b")
@@ -222,6 +224,8 @@ def _what_is_counted(m: re.Match[str], text: str, start: int, end: int,
             head = counted_before(text, start)
         if not head and text[end:end + 1] != "-":  # not "kills 12-year-old"
             head = casualty_verb_before(text, start)
+        if not head and text[end:end + 1] != "-":
+            head = thing = reported_count(text, start)
     if not head and (of_group := _GROUP_OF.search(text[max(0, start - 20):start])):
         head, thing = "people", of_group.group(1)  # "a family of eight"
     nationals = last[:1].isupper() and last.endswith("ese")  # "killed more than 100 Lebanese": the dead
