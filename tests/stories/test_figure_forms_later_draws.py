@@ -104,6 +104,7 @@ from tui.core.figwords import canonical_count
     ("an increase in confirmed COVID-19 cases over the weekend, reporting 123 on Saturday and 105 on Sunday.",
      [(123, "cases"), (105, "cases")]),
     ("He was confirming 3 of them", []),
+    ("Bush played in 10 games, but had to sit out four straight after surgery", [(10, "games"), (4, "games")]),
 ])
 def test_forms_from_the_later_draws(text: str, expected: list[tuple[float | None, str]]) -> None:
     got = [(f.value, canonical_count(f.counts)) for f in extract("", text) if f.counts != "date"]

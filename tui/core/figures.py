@@ -215,6 +215,8 @@ def _what_is_counted(m: re.Match[str], text: str, start: int, end: int,
         head, thing = previous[-1].counts, "more"
     if not head and m.group("word"):  # "deaths go up by eight to 164"
         head = thing = counted_before(text, start)
+        if not head:  # "played in 10 games, but had to sit out four straight after surgery"
+            head, thing = _inherited(text, start, end, previous)
     if not head and m.group("num"):
         # a "number of" phrase names what is counted, whatever the sentence counted before it
         head = thing = number_of_before(text, start) or number_of_after(text, end)
