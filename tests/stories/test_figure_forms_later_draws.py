@@ -1,4 +1,4 @@
-"""Figure forms found by the blind ECB+ draws of November 2026 (the twenty-fifth to the fortieth):
+"""Figure forms found by the blind ECB+ draws of November 2026 (the twenty-fifth to the forty-first):
 each a general form, with the near misses that must stay as they are."""
 
 from __future__ import annotations
@@ -105,6 +105,12 @@ from tui.core.figwords import canonical_count
      [(123, "cases"), (105, "cases")]),
     ("He was confirming 3 of them", []),
     ("Bush played in 10 games, but had to sit out four straight after surgery", [(10, "games"), (4, "games")]),
+    ("Between four and seven candidates will be elected", [(4, "candidates")]),  # a range from four
+    ("a class for three and four-year-olds", []),  # ages
+    ("1,000 residents had taken shelter in a military field, 500 in a navy field",
+     [(1000, "residents"), (500, "residents")]),
+    ("The refugees received a three-day ration and a one-day ration", [(3, "days"), (1, "days")]),
+    ("the second one-day international", []),  # a kind of cricket match
 ])
 def test_forms_from_the_later_draws(text: str, expected: list[tuple[float | None, str]]) -> None:
     got = [(f.value, canonical_count(f.counts)) for f in extract("", text) if f.counts != "date"]

@@ -242,7 +242,7 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
                     return fate_at[0], text[end:fate_at[1]].strip(), fate_at[1]
                 return word.lower(), text[end:stop].strip(), stop
     if end < len(text) and text[end] == "-":  # "20-year", "90-day", "five-star"
-        joined = re.match(r"-([A-Za-z]+)(-old)?\b", text[end:])
+        joined = re.match(r"-([A-Za-z]+)(-olds?)?\b", text[end:])
         if _HEIGHT.match(text[end:end + 16]):
             return "", "", end  # a person's height, like an age: "the 6-foot-9 senior"
         strong = _STRONG.match(text, end)

@@ -85,7 +85,7 @@ _QUANTITY = re.compile(
     rf"(?P<plus>[-\s]plus\b(?=\s+[a-z])|\s+or\s+(?:more|over)\b(?=\s+[a-z]))?"  # "three-plus seasons", "10 or more"
     rf"(?:\s?%(?=\s?(?:-|–|to|(?(btw)and|-))\s?\d[\d,.]*\s?%))?"  # "43% to 44%", "between 5% and 8%": one range
     rf"(?:\s?(?:-|–|to|and|(?<=\s)or(?=\s))\s?(?P<cur2>{_CURRENCY})?"  # "two or three times": a range
-    rf"(?:(?P<num2>{_NUM})|(?<=to |or )(?P<word2>(?:{_SPELLED})\b))"
+    rf"(?:(?P<num2>{_NUM})|(?:(?<=to |or )|(?<=and ))(?P<word2>(?:{_SPELLED})\b))"
     rf"(?:\s?(?P<scale2>{_SCALE}))?)?"
     rf"(?P<pct>\s?%|[\s-]?(?:percent|per cent|pct|(?-i:pc))\b)?",  # "a 10pc rise"
     re.I,
@@ -109,10 +109,12 @@ _FROM_BEFORE = re.compile(rf"(?:\bfrom\s+(?:{_LAST_WEEKS})?|\bcompared\s+(?:with
                           r"\banother\s+|\b(?:had|added|scored)\s+)$",
                           re.I)  # "7 million viewers, peaking at 7.3 million", "another 1,000", "Green had 14"
 _VERB_AFTER = re.compile(r"\s+(?:were|are|have|had)\b")  # "919 cases were local, 90 were in dormitories"
-# "37 of the candidates registered in the capital, 46 in Akhal region, 25 in Balkan region", "reporting 123
-# on Saturday and 105 on Sunday"
+# "37 of the candidates registered in the capital, 46 in Akhal region, 25 in Balkan region", "1,000 residents
+# had taken shelter in a military field, 500 in a navy field", "reporting 123 on Saturday and 105 on Sunday"
 _LISTED_BEFORE = re.compile(r"(?:,|\band)\s+$")
-_IN_PLACE_AFTER = re.compile(r"\s+(?:in\s+(?:the\s+)?[A-Z]|on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)")
+# (not a part of a total: "20 points, 5 in the first half")
+_IN_PLACE_AFTER = re.compile(r"\s+(?:in\s+(?!(?:(?:the|a|an)\s+)?(?:first|second|third|fourth|final|last|opening)\b)"
+                             r"[A-Za-z]|on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)")
 _MINUS = re.compile(r"\bminus[\s-]*$", re.I)  # "minus 17 degrees", "minus-20 degree temperatures"
 # not "in hospital"; "eight fewer than Ford's total"
 _MORE_AFTER = re.compile(r"\s+(?:more|fewer|less)\s+(?:on|for|from|by|during|over|through|after|before|than)\b")

@@ -12,7 +12,7 @@ import re
 _ONE_VICTIM = r"(?:person|man|woman|child|boy|girl|soldier|officer|civilian|pilot|passenger|driver|worker|" \
               r"student|patient|resident|tourist|migrant|prisoner|guard|firefighter)\s+(?:was\s+|has\s+been\s+)?" \
               r"(?:[a-z]+ly\s+)?(?:killed|dead|died|injured|wounded|hurt|missing|arrested)"
-# (not "one-day": "the second one-day international" is a kind of cricket match)
+# (a "one-day" only when no cricket follows: "the second one-day international" is a kind of match)
 _ONE_UNITS = "(?:yard|mile|metre|meter|kilometre|kilometer|foot|inch|hour|minute|week|month|year)"
 _AFTER_CASUALTY_VERB = "(?:" + "|".join(f"(?<={verb} )" for verb in (
     "killed", "killing", "kills", "injured", "injuring", "injures", "wounded", "wounding", "wounds",
@@ -30,6 +30,7 @@ ONE_AS_A_NUMBER = (  # the alternatives of a regular expression, to be used with
     rf"|{_BEFORE_A_SPAN}one(?=\s+(?:minute|hour|day|week|month|year|season)\b)"  # "for around one minute"
     rf"|\bone(?=[\s-](?:thousand|million|billion|trillion)\b)"
     rf"|\bone(?=-{_ONE_UNITS}\b)"  # "a one-yard pass", "a one-year deal"
+    rf"|\bone(?=-day\b(?![\s-]+(?:internationals?|series|match(?:es)?|games?|cup|format|side|squad|cricket)\b))"
     # "after just one season", "only one arrest" (not "just one of them", "the only one who")
     rf"|(?<![Tt]he ){_AFTER_ONLY}one(?=\s+(?!{_NOT_A_NOUN_AFTER_ONE}\b)[a-z]+\b)"
     rf"|(?<=there was )one\b(?=\s+[a-z]+\b)(?!\s+{_NOT_A_NOUN_AFTER_ONE}\b)"  # "there was one arrest"
