@@ -1,4 +1,4 @@
-"""Figure forms found by the blind ECB+ draws of November 2026 (the twenty-fifth to the forty-first):
+"""Figure forms found by the blind ECB+ draws of November 2026 (the twenty-fifth to the forty-second):
 each a general form, with the near misses that must stay as they are."""
 
 from __future__ import annotations
@@ -111,6 +111,11 @@ from tui.core.figwords import canonical_count
      [(1000, "residents"), (500, "residents")]),
     ("The refugees received a three-day ration and a one-day ration", [(3, "days"), (1, "days")]),
     ("the second one-day international", []),  # a kind of cricket match
+    ("The UN said earlier that it had confirmed 30 dead and 55 wounded, 15 critically.",
+     [(30, "dead"), (55, "injured"), (15, "injured")]),
+    ("when Israeli troops raided the Gaza Strip and killed six Hamas gunmen.", [(6, "gunmen")]),
+    ('"Two of my children are sick, I\'m also sick.', [(2, "children")]),
+    ("tsunamis 10 to 40 centimeters in height", [(10, "centimetres")]),
 ])
 def test_forms_from_the_later_draws(text: str, expected: list[tuple[float | None, str]]) -> None:
     got = [(f.value, canonical_count(f.counts)) for f in extract("", text) if f.counts != "date"]

@@ -46,8 +46,8 @@ def _plural_head(low: str) -> bool:
 
 
 def _plural(low: str) -> bool:
-    """Looks like a plural noun: "cases", "Haitians"; not "coronavirus", "status", "crisis", "class"."""
-    return low.endswith("s") and not low.endswith(("us", "ss", "is", "ous"))
+    """Looks like a plural noun: "cases", "Haitians", "gunmen"; not "coronavirus", "status", "crisis", "class"."""
+    return (low.endswith("s") and not low.endswith(("us", "ss", "is", "ous"))) or (low.endswith("men") and len(low) > 5)
 
 
 _DIMENSIONS = ("high", "tall", "long", "wide", "deep", "thick")  # "a 183ft-high landmark", "a 20km-long queue"
@@ -55,17 +55,17 @@ _PEOPLE = frozenset({"people", "person", "man", "woman", "child", "boy", "girl",
                      "persons", "civilians", "workers"})
 _CASUALTY = frozenset({"killed", "dead", "died", "injured", "wounded", "missing", "arrested", "hurt", "hospitalised",
                        "hospitalized", "detained", "evacuated", "displaced", "rescued"})
-# a relative clause between people and what happened to them: "three young men who were cousins died",
-# "three Palestinians, who had sought refuge in a UN school, died when a missile hit it"
+# a relative clause between people and what happened to them: "three young men who were cousins died"
 _RELATIVE_FATE = re.compile(r",?\s+who\s+[^.;:!?]{0,100}?(?:,\s*|\s+)(?:(?:were|have\s+been|had\s+been)\s+)?"
                             r"(died|(?<=been )(?:killed|injured|wounded)|(?<=were )(?:killed|injured|wounded))\b")
 _FATE_NEXT = re.compile(r"\s+(?:dead|killed|injured|wounded|missing)\b")
 FATES = _CASUALTY  # what happened to the people a number counts ("five were killed"): the figure counts those
 
 
-_OF_GROUP = re.compile(r"\s+of\s+(?:(?i:the|his|her|their|its|our|these|those)(?:\s+[a-z]+['’]s)?"  # "her daughter's"
+# "four of our MPs", "five of her daughter's orphaned kids", "two of the Queen's sons"
+_OF_GROUP = re.compile(r"\s+of\s+(?:(?i:the|his|her|their|its|our|my|your|these|those)(?:\s+[a-z]+['’]s)?"
                        r"|[A-Z][\w.]*(?:\s[A-Z][\w.]*)*['’]s)\s+"
-                       r"((?:other\s+)?(?:[A-Za-z][\w-]*\s+)?(?:[A-Za-z][\w-]*|[A-Z]{2,}s))\b")  # "four of our MPs"
+                       r"((?:other\s+)?(?:[A-Za-z][\w-]*\s+)?(?:[A-Za-z][\w-]*|[A-Z]{2,}s))\b")
 # "pushing the death toll above 680", "Orange County coronavirus cases near 2,000"
 _BEFORE = re.compile(r"\b([a-z]+)\s+(?:now\s+)?(?:at|to|reach(?:es|ed)?|hits?|stands?\s+at|rises?\s+to|rose\s+to|"
                      r"umabot\s+(?:na\s+)?(?:ito\s+)?sa|"  # Tagalog "reached"

@@ -130,7 +130,7 @@ _TO_BETWEEN = re.compile(r"\s*to\s*$")
 _OLD = re.compile(r"\s+old\b")
 # a number with only a modifier after it, before a clause's end or its next phrase: "24 new cases - 3
 # unlinked", "played in 10 games, but had to sit out four straight after surgery"
-_MODIFIER_ALONE = re.compile(r"\s*[a-z]+\s*(?:[;,)]|$|(?:after|before|since|when|while|but|as)\b)")
+_MODIFIER_ALONE = re.compile(r"\s*[a-z]+\s*(?:[;,.)]|$|(?:after|before|since|when|while|but|as)\b)")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)  # (before a currency symbol too: "between £230,000 and £235,000")
 _FEW = re.compile(r"\b(?:a\s+few|few|several|many)\s+$", re.I)
 
@@ -168,9 +168,10 @@ def _inherited(text: str, start: int, end: int, previous: list[Figure]) -> tuple
     '919 cases were local, 90 were in dormitories', '37 candidates in Ashgabat, 46 in Akhal'."""
     if not previous or text[end:end + 1] == "-":  # (not "another 15-year-old": an age)
         return "", ""
-    rest = text[end:end + 20].strip(" ;,)").split()
-    if rest and rest[0] in MODIFIERS and _MODIFIER_ALONE.match(text[end:end + 24]):
-        return previous[-1].counts, rest[0]
+    word = (text[end:end + 20].strip(" ;,)").split() or [""])[0].rstrip(".")
+    if (word in MODIFIERS or (word.endswith("ly") and len(word) > 4)) \
+            and _MODIFIER_ALONE.match(text[end:end + 24]):  # (an adverb too: "55 wounded, 15 critically")
+        return previous[-1].counts, word
     if _FROM_BEFORE.search(text[max(0, start - 40):start]) or _VERB_AFTER.match(text, end) \
             or (_LISTED_BEFORE.search(text[max(0, start - 6):start]) and _IN_PLACE_AFTER.match(text, end)):
         base = _base(previous)

@@ -45,6 +45,8 @@ UNITS: dict[str, str] = {
     "metres": "meters", "meters": "meters", "m": "meters", "feet": "feet", "ft": "feet",
     "tonnes": "tonnes", "tons": "tonnes", "kg": "kilograms", "kilograms": "kilograms", "hectares": "hectares",
     "acres": "acres", "degrees": "degrees", "mph": "mph", "km/h": "km/h", "mm": "millimetres", "cm": "centimetres",
+    "millimetres": "millimetres", "millimeters": "millimetres",
+    "centimetres": "centimetres", "centimeters": "centimetres",
     "litres": "litres", "liters": "litres", "l": "litres", "barrels": "barrels", "megawatts": "megawatts",
     "mw": "megawatts", "oras": "hours",  # (Tagalog: "sa nakalipas na 24 oras", in the past 24 hours)
     "years": "years", "months": "months", "weeks": "weeks", "days": "days", "hours": "hours", "minutes": "minutes",
