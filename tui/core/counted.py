@@ -154,22 +154,6 @@ def number_of_before(text: str, start: int) -> str:
     return ""
 
 
-_NUMBER_OF_AFTER = re.compile(rf"\s+the\s+(?:number|total|tally|count)\s+of\s+({_IN_CLAUSE}{{0,60}})")
-
-
-def number_of_after(text: str, end: int) -> str:
-    """'bringing to 10 the number of Israelis who have been killed': what the 'number of' phrase right
-    after a number counts (what happened to them, when the phrase tells), else ""."""
-    m = _NUMBER_OF_AFTER.match(text, end)
-    if not m:
-        return ""
-    words = [w.strip(",").lower() for w in m.group(1).split()[:7]]
-    fate = next((w for w in words if w in _CASUALTY), "")
-    if fate:
-        return fate
-    return next((w for w in words if is_count_word(w) and w not in MODIFIERS), "")
-
-
 _WERE = re.compile(r"\s+(?:were|are|have\s+been|had\s+been)\s+(?:(?:all|also|later|reportedly|now|found)\s+)?"
                    rf"({'|'.join(sorted(_CASUALTY))})\b", re.I)
 _STRONG = re.compile(r"-strong\s+((?:[a-z]+ing\s+)?([a-z]+))\b")  # "5,000-strong (peacekeeping) force"

@@ -19,7 +19,6 @@ from tui.core.counted import (
     casualty_verb_before,
     counted_after,
     counted_before,
-    number_of_after,
     number_of_before,
     of_phrase,
     people_pair,
@@ -47,7 +46,7 @@ from tui.core.not_figures import TEMPERATURE_AFTER, not_a_figure
 from tui.core.one import ONE_AS_A_NUMBER, counted_after_one
 from tui.core.ratios import SPELLED as _SPELLED
 from tui.core.ratios import ratio_after
-from tui.core.reported import reported_count
+from tui.core.reported import number_of_after, reported_count
 from tui.core.when import relative_span, span_of_dates
 
 
