@@ -1,4 +1,4 @@
-"""Figure forms found by the blind ECB+ draws of November 2026 (the twenty-fifth to the forty-third):
+"""Figure forms found by the blind ECB+ draws of November 2026 (the twenty-fifth to the forty-fourth):
 each a general form, with the near misses that must stay as they are."""
 
 from __future__ import annotations
@@ -118,6 +118,7 @@ from tui.core.figwords import canonical_count
     ("tsunamis 10 to 40 centimeters in height", [(10, "centimetres")]),
     ("The moves brought to 12 the number of Rams players on injured reserve.", [(12, "players")]),
     ("bringing to 30 the number of people killed", [(30, "dead")]),
+    ("Five people had so far been confirmed dead in the quake", [(5, "dead")]),
 ])
 def test_forms_from_the_later_draws(text: str, expected: list[tuple[float | None, str]]) -> None:
     got = [(f.value, canonical_count(f.counts)) for f in extract("", text) if f.counts != "date"]

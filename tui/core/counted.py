@@ -170,7 +170,7 @@ _TAGALOG = re.compile(rf"\s+((?:(?:{'|'.join(TAGALOG_LINKERS)})\s+){{0,3}}({'|'.
 
 _FATE_FILLERS = frozenset({"are", "were", "was", "have", "has", "had", "been", "found", "confirmed", "reported", "also",
                            "reportedly", "later", "all", "feared", "now", "left", "believed", "to", "be", "said",
-                           "thought", "presumed", "understood"})
+                           "thought", "presumed", "understood", "so", "far"})  # "had so far been confirmed dead"
 
 
 _PARTICLE_AFTER = re.compile(r"\s+(?:through|into|across|onto|towards?|past|out|off|away|inside|outside)\b")
