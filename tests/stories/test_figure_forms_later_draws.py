@@ -119,6 +119,10 @@ from tui.core.figwords import canonical_count
     ("The moves brought to 12 the number of Rams players on injured reserve.", [(12, "players")]),
     ("bringing to 30 the number of people killed", [(30, "dead")]),
     ("Five people had so far been confirmed dead in the quake", [(5, "dead")]),
+    # modifiers joined by "and" before the counted noun (left by the thirty-third and forty-fourth draws)
+    ("Hundreds of government and private buildings were damaged", [(None, "buildings")]),
+    ("three government and opposition lawmakers", [(3, "lawmakers")]),
+    ("5 dead and 3 injured", [(5, "dead"), (3, "injured")]),
 ])
 def test_forms_from_the_later_draws(text: str, expected: list[tuple[float | None, str]]) -> None:
     got = [(f.value, canonical_count(f.counts)) for f in extract("", text) if f.counts != "date"]

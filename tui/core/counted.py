@@ -154,6 +154,7 @@ def number_of_before(text: str, start: int) -> str:
     return ""
 
 
+_AND_MODIFIER = re.compile(r"\s+[a-z]+\s+([a-z]+s)\b(?!\s+(?:and|or)\b)")  # "and private buildings"
 _WERE = re.compile(r"\s+(?:were|are|have\s+been|had\s+been)\s+(?:(?:all|also|later|reportedly|now|found)\s+)?"
                    rf"({'|'.join(sorted(_CASUALTY))})\b", re.I)
 _STRONG = re.compile(r"-strong\s+((?:[a-z]+ing\s+)?([a-z]+))\b")  # "5,000-strong (peacekeeping) force"
@@ -253,6 +254,9 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
             # "three defeats-and his 16th": a dash written as a hyphen; "a 183ft-high tower": the unit
             word = word.rpartition("-")[0]
         low = word.lower()
+        if low in ("and", "or") and taken and (joined := _AND_MODIFIER.match(text, match.end())):
+            pos = joined.start(1)  # "hundreds of government and private buildings": the buildings
+            continue
         if low in NOT_COUNTED:
             break
         if not taken and low.endswith("ed") and low not in _CASUALTY and _PARTICLE_AFTER.match(text, match.end()):
