@@ -123,6 +123,7 @@ from tui.core.figwords import canonical_count
     ("Hundreds of government and private buildings were damaged", [(None, "buildings")]),
     ("three government and opposition lawmakers", [(3, "lawmakers")]),
     ("5 dead and 3 injured", [(5, "dead"), (3, "injured")]),
+    ("McAllister has just 317 rushing yards on the season and only 54 since the bye.", [(317, "yards"), (54, "yards")]),
 ])
 def test_forms_from_the_later_draws(text: str, expected: list[tuple[float | None, str]]) -> None:
     got = [(f.value, canonical_count(f.counts)) for f in extract("", text) if f.counts != "date"]

@@ -105,7 +105,7 @@ _LAST_WEEKS = r"(?:last|the previous)\s+\w+['’]s\s+"
 _FROM_BEFORE = re.compile(rf"(?:\bfrom\s+(?:{_LAST_WEEKS})?|\bcompared\s+(?:with|to)\s+|\bincluding\s+|"
                           rf"(?:per\s?cent|percent|%)\s+on\s+(?:the\s+|{_LAST_WEEKS})?|"
                           r"\b(?:peak(?:s|ed|ing)?|ris(?:es|ing)|rose|climb(?:s|ed|ing)?)\s+(?:at|to)\s+|"
-                          r"\banother\s+|\b(?:had|added|scored)\s+)$",
+                          r"\banother\s+|\b(?:had|added|scored)\s+|\b(?:and|but)\s+(?:only|just)\s+)$",
                           re.I)  # "7 million viewers, peaking at 7.3 million", "another 1,000", "Green had 14"
 _VERB_AFTER = re.compile(r"\s+(?:were|are|have|had)\b")  # "919 cases were local, 90 were in dormitories"
 # "37 of the candidates registered in the capital, 46 in Akhal region, 25 in Balkan region", "1,000 residents
