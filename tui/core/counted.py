@@ -74,8 +74,8 @@ _BEFORE = re.compile(r"\b([a-z]+)\s+(?:now\s+)?(?:at|to|reach(?:es|ed)?|hits?|st
 _CHANGE = (r"(?:rises?|rose|risen|climb(?:s|ed)?|jump(?:s|ed)?|falls?|fell|drop(?:s|ped)?|increase[sd]?|decrease[sd]?|"
            r"(?:go|goes|went|gone)\s+(?:up|down))")
 # "infections rise by just 2% in a week to 30,144", "deaths go up by eight to 164"
-_IN_CLAUSE = r"(?:[^.;:]|(?<=\d)\.(?=\d))"  # within a clause: no stop, except a decimal point ("5.1 per cent")
-_CHANGED_TO = re.compile(rf"\b([a-z]+)\s+{_CHANGE}\b(?:{_IN_CLAUSE}{{0,40}}?\bto|"
+IN_CLAUSE = r"(?:[^.;:]|(?<=\d)\.(?=\d))"  # within a clause: no stop, except a decimal point ("5.1 per cent")
+_CHANGED_TO = re.compile(rf"\b([a-z]+)\s+{_CHANGE}\b(?:{IN_CLAUSE}{{0,40}}?\bto|"
                          rf"\s+by(?:\s+(?:{'|'.join(APPROX)}))?)\s*$")
 
 
@@ -108,7 +108,7 @@ def casualty_verb_before(text: str, start: int) -> str:
     return "dead" if verb.startswith("kill") else "arrested" if verb.startswith("arrest") else "injured"
 
 
-_NUMBER_OF = re.compile(rf"\b(numbers?|total|tally|count|toll) (?:of|(?<=toll )(?:from|in)) ({_IN_CLAUSE}{{0,80}}?)\s+"
+_NUMBER_OF = re.compile(rf"\b(numbers?|total|tally|count|toll) (?:of|(?<=toll )(?:from|in)) ({IN_CLAUSE}{{0,80}}?)\s+"
                         r"(?:to|at|from|reach(?:es|ed)?|hits?|stands? at|(?:is|are) (?:approaching|nearing|near))\s*$")
 # the size of a body of people: "a population of about 2 million", "the crowd of 22,000"
 _BODY_SIZE = re.compile(r"\b(population|crowd|audience|attendance|workforce)\s+(?:of\s+)?"

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import re
 
-from tui.core.counted import FATES, is_count_word
+from tui.core.counted import FATES, IN_CLAUSE, is_count_word
 from tui.core.figwords import COUNT_NOUNS, MODIFIERS
 
 _REPORTED = re.compile(r"\b(?:reporting|recording|logging|confirming|registering)\s+$", re.I)
 _WORDS = re.compile(r"[a-z]+")
 _BEFORE = 120  # characters read back from the verb for the noun
-_NUMBER_OF_AFTER = re.compile(r"\s+the\s+(?:number|total|tally|count)\s+of\s+((?:[^.;:]|(?<=\d)\.(?=\d)){0,60})")
+_NUMBER_OF_AFTER = re.compile(rf"\s+the\s+(?:number|total|tally|count)\s+of\s+({IN_CLAUSE}{{0,60}})")
 _BEFORE_A_FATE = ("who", "were", "have")  # "Israelis who have been killed" (not "players on injured reserve")
 
 
