@@ -147,6 +147,13 @@ class StoryDesk:
         engine = self.engine
         now = time.time()
         engine.close_quiet(max((r["published"] for r, _ in assignments), default=now))  # type: ignore[index]
+        touched = {a.story for _, a in assignments} | {kept for _, a in assignments for _, kept in a.folded}
+        stories = [s for s in map(engine.stories.get, sorted(touched)) if s is not None]
+        # Computed before the write lock is taken: while the desk holds it, the poller cannot store
+        # what the fetch workers send, and they stop at a full pipe (on the pipeline benchmark's first
+        # poll, each save held it 65-130 ms, most of it pickling, while both workers waited).
+        summaries = [(s.title, s.size, json.dumps(engine.explain(s.id)), s.id) for s in stories]
+        state = pickle.dumps(engine, protocol=pickle.HIGHEST_PROTOCOL)
         with self.store.transaction():
             conn = self.store.conn
             # in runs between merges, so that SQLite gets the rows in bulk (a merge rewrites earlier rows)
@@ -157,12 +164,9 @@ class StoryDesk:
                     start = end
                     for gone, kept in a.folded:
                         self._redirect(gone, kept)
-            touched = {a.story for _, a in assignments} | {kept for _, a in assignments for _, kept in a.folded}
-            stories = [s for s in map(engine.stories.get, sorted(touched)) if s is not None]
-            conn.executemany("UPDATE clusters SET title = ?, size = ?, explanation = ? WHERE id = ?",
-                             [(s.title, s.size, json.dumps(engine.explain(s.id)), s.id) for s in stories])
+            conn.executemany("UPDATE clusters SET title = ?, size = ?, explanation = ? WHERE id = ?", summaries)
             conn.execute("INSERT OR REPLACE INTO engine_state(id, clustered_upto, state, saved) VALUES (1, ?, ?, ?)",
-                         (upto, pickle.dumps(engine, protocol=pickle.HIGHEST_PROTOCOL), now))
+                         (upto, state, now))
         self.upto = upto
 
     def _store_rows(self, assignments: list[tuple[object, Assignment]]) -> None:
