@@ -124,6 +124,16 @@ from tui.core.figwords import canonical_count
     ("three government and opposition lawmakers", [(3, "lawmakers")]),
     ("5 dead and 3 injured", [(5, "dead"), (3, "injured")]),
     ("McAllister has just 317 rushing yards on the season and only 54 since the bye.", [(317, "yards"), (54, "yards")]),
+    # peoples' plurals in "-is", and what happened to people told after an insert about some of them
+    ("Nine Israelis were killed on Sunday", [(9, "dead")]),
+    ("three Pakistanis", [(3, "pakistanis")]),
+    ("Nine Israelis, including three civilians hit by rocket fire, have been killed in the conflict.",
+     [(9, "dead"), (3, "civilians")]),
+    ("At least 12 people, most of them women, were injured", [(12, "injured")]),
+    ("Three people (among them a child) died", [(3, "dead")]),
+    ("Three people, including a child, were taken to hospital", [(3, "people")]),  # no fate after the insert
+    ("Three people, police said, were killed", [(3, "people")]),  # an insert that names none of them
+    ("a financial crisis in 12 countries", [(12, "countries")]),  # "-is" is still no plural
 ])
 def test_forms_from_the_later_draws(text: str, expected: list[tuple[float | None, str]]) -> None:
     got = [(f.value, canonical_count(f.counts)) for f in extract("", text) if f.counts != "date"]

@@ -14,6 +14,7 @@ from tui.core.figwords import (
     HYPHEN_UNITS,
     MODIFIERS,
     NOT_COUNTED,
+    PEOPLES_IN_IS,
     TAGALOG_COUNTED,
     TAGALOG_LINKERS,
     TAGALOG_PEOPLE,
@@ -46,8 +47,10 @@ def _plural_head(low: str) -> bool:
 
 
 def _plural(low: str) -> bool:
-    """Looks like a plural noun: "cases", "Haitians", "gunmen"; not "coronavirus", "status", "crisis", "class"."""
-    return (low.endswith("s") and not low.endswith(("us", "ss", "is", "ous"))) or (low.endswith("men") and len(low) > 5)
+    """Looks like a plural noun: "cases", "Haitians", "gunmen", "Iraqis"; not "coronavirus", "status",
+    "crisis", "class"."""
+    return (low.endswith("s") and not low.endswith(("us", "ss", "is", "ous"))) \
+        or (low.endswith("men") and len(low) > 5) or low in PEOPLES_IN_IS
 
 
 _DIMENSIONS = ("high", "tall", "long", "wide", "deep", "thick")  # "a 183ft-high landmark", "a 20km-long queue"
@@ -58,6 +61,11 @@ _CASUALTY = frozenset({"killed", "dead", "died", "injured", "wounded", "missing"
 # a relative clause between people and what happened to them: "three young men who were cousins died"
 _RELATIVE_FATE = re.compile(r",?\s+who\s+[^.;:!?]{0,100}?(?:,\s*|\s+)(?:(?:were|have\s+been|had\s+been)\s+)?"
                             r"(died|(?<=been )(?:killed|injured|wounded)|(?<=were )(?:killed|injured|wounded))\b")
+# an insert between people and what happened to them: "Nine Israelis, including three civilians, have been
+# killed", "12 people, most of them women, were injured", "three people (among them a child) died"
+_INSERT = re.compile(r"\s*(?:,|\(|\s[-–—])\s*(?:including|among\s+(?:them|whom)|mostly|mainly|both|"
+                     r"(?:most|many|all|some|several|one|two|three|half|none)\s+of\s+(?:them|whom))\b"
+                     r"[^.;:!?,()–—]{1,80}?(?:,|\)|\s[-–—])", re.I)
 _FATE_NEXT = re.compile(r"\s+(?:dead|killed|injured|wounded|missing)\b")
 FATES = _CASUALTY  # what happened to the people a number counts ("five were killed"): the figure counts those
 
@@ -178,12 +186,14 @@ _PARTICLE_AFTER = re.compile(r"\s+(?:through|into|across|onto|towards?|past|out|
 _HARM = re.compile(r"\s+(?:from\s+)?(?:[a-z-]+\s+){0,2}?(?:injury|injuries|wounds|burns)\b")
 
 
-def _fate_after(text: str, pos: int) -> tuple[str, int] | None:
+def _fate_after(text: str, pos: int, inserts: bool = True) -> tuple[str, int] | None:
     """What happened to people just counted, told after them ("killed", "were killed", "are also reported
     to have been killed", "who were cousins died"), and where that word ends; None when something else
     follows."""
     if relative := _RELATIVE_FATE.match(text, pos):  # (not "who killed two": an active verb of theirs)
         return relative.group(1).lower(), relative.end(1)
+    if inserts and (insert := _INSERT.match(text, pos)) and (found := _fate_after(text, insert.end(), False)):
+        return found  # (one insert: "X, including Y, including Z," is not read on)
     look = pos
     for _ in range(7):
         after = _WORD_AFTER.match(text, look)

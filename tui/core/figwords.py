@@ -71,6 +71,12 @@ more new additional other others further fresh extra local small large big major
 confirmed suspected active total daily weekly annual estimated reported registered unlinked linked
 downstairs upstairs indoors outdoors overseas afterwards always perhaps sometimes nowadays
 """.split())  # (the last line: words that end like plurals: "27 overseas booths", "a three punch combo downstairs")
+# Plurals of peoples' names that end in "-is", which in other words is no plural ("crisis", "tennis"):
+# "Nine Israelis were killed", "three Pakistanis" ("afghanis" are left out: Afghanistan's money).
+PEOPLES_IN_IS = frozenset("""
+israelis iraqis pakistanis yemenis saudis somalis kuwaitis qataris bahrainis emiratis omanis bangladeshis
+nepalis azerbaijanis kashmiris punjabis bengalis thais
+""".split())
 # What news usually counts: a word from this set ends the search for the counted noun.
 COUNT_NOUNS = frozenset("""
 people dead killed injured wounded missing arrested deaths cases infections troops soldiers refugees
