@@ -123,3 +123,26 @@ def test_hostile_expectations() -> None:
     assert "HTML page" in parsed("straitstimes-singapore_403-xhtml-instead-of-rss.xml")[2]
     assert parsed("nzherald-top_mojibake-double-encoded-utf8_12h-clock-dates.xml")[0] == 20
     assert len(HOSTILE) >= 25
+
+
+def test_an_external_entity_is_never_read(tmp_path: Path) -> None:
+    """XXE: a feed that declares an entity for a local file gets nothing of the file."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-LINE")
+    body = (f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file://{secret}">]>'
+            '<rss version="2.0"><channel><title>t</title><item><title>before &x; after</title>'
+            "<description>d</description></item></channel></rss>").encode()
+    parsed = parse_feed(body, {}, "feed")
+    assert [a.title for a in parsed.articles] == ["before after"]
+    assert "TOP-SECRET" not in repr(parsed)
+
+
+def test_an_entity_bomb_is_refused_with_a_reason() -> None:
+    """Billion laughs: ten levels of ten-fold entities (a gigabyte once expanded) end at expat's
+    amplification limit, named in the feed's problem, instead of eating the worker's memory."""
+    levels = ['<!ENTITY l0 "lol">'] + [f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10)]
+    body = (f'<?xml version="1.0"?><!DOCTYPE r [{"".join(levels)}]><rss version="2.0"><channel><title>t</title>'
+            "<item><title>&l9;</title></item></channel></rss>").encode()
+    parsed = parse_feed(body, {}, "feed")
+    assert parsed.problem is not None and "amplification" in parsed.problem
+    assert all(len(a.title) < 1000 for a in parsed.articles)
