@@ -168,6 +168,7 @@ _WERE = re.compile(r"\s+(?:were|are|have\s+been|had\s+been)\s+(?:(?:all|also|lat
 _STRONG = re.compile(r"-strong\s+((?:[a-z]+ing\s+)?([a-z]+))\b")  # "5,000-strong (peacekeeping) force"
 _HEIGHT = re.compile(r"-(?:foot|ft)-(?:\d\d?|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\b", re.I)
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
+_PERCENTAGE_POINT = re.compile(r"\s+percentage\s+point\b", re.I)
 _DEGREE_SIGN = re.compile(r"\s?°\s?(?:[CF]\b)?")
 _COMPOUND_BETWEEN = re.compile(r"\s+\d[\d,.]*-[a-z]+\s+([a-z]+)\b")  # a measured modifier between number and noun
 _TIMES = re.compile(r"\s+times\b(?!\s+(?:(?!(?:after|under|never|ever|other|whether|together|later|per)\b)\w+er|"
@@ -215,6 +216,8 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
     degrees = _DEGREE_SIGN.match(text, end)
     if degrees:  # "25°C", "-3 °F", "a 90° turn"
         return "degrees", degrees.group().strip(), degrees.end()
+    if point := _PERCENTAGE_POINT.match(text, end):  # "by 0.75 percentage point" (the plural counts points anyway)
+        return "points", point.group().strip(), point.end()
     fate = _WERE.match(text, end)
     if fate:  # "at least 12 were killed", "the two were arrested": counted by what happened to them
         return fate.group(1).lower(), fate.group().strip(), fate.end()

@@ -8,7 +8,6 @@ scores, and page boilerplate ("See also 5 stocks ...").
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 
@@ -34,11 +33,12 @@ from tui.core.figwords import (
     LISTICLE,
     MEASURES,
     MODIFIERS,
-    MULTIPLIERS,
-    SMALL_NUMBERS,
+    SCALE,
     UNITS,
     VAGUE,
     canonical_count,
+    clean_number,
+    number_value,
 )
 from tui.core.magnitudes import is_magnitude
 from tui.core.metres import in_metres
@@ -70,7 +70,7 @@ class Figure:
 
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?:k|K|m|M|mn|bn|b|tn|trn|million|billion|trillion|thousand|lakh|crore|milyong?|bilyong?|dozen)\b"
+_SCALE = SCALE
 _SYMBOL = "|".join(re.escape(c) for c in sorted(CURRENCY_SYMBOLS, key=len, reverse=True)
                    if not c[-1].isalpha() or "$" in c)
 _LETTER_CURRENCY = "|".join(re.escape(c) for c in CURRENCY_SYMBOLS if c[-1].isalpha() and "$" not in c)
@@ -97,7 +97,8 @@ _VAGUE_VICTIMS = re.compile(rf"\b(?:kill|injur|wound)\w*\s+(?P<approx>(?:{'|'.jo
                             rf"(?P<vague>dozens|hundreds|scores|thousands)\b(?!\s+(?:of\b|more\s+{_NOT_A_NOUN}[a-z]))",
                             re.I)  # "injuring dozens more across the region" (not "dozens more people")
 _VAGUE_CASUALTIES = re.compile(r"\b(?P<vague>dozens|hundreds|scores|thousands)\s+(?:(?:more|people|others)\s+)?"
-                               r"(?:[a-z]+ly\s+)?(?P<what>dead|killed|died|dying|injured|wounded|hurt|missing)\b",
+                               r"(?:[a-z]+ly\s+)?(?P<what>dead|killed|died|dying|injured|wounded|hurt|missing|"
+                               r"evacuated|displaced|rescued|detained|arrested|hospitali[sz]ed)\b",
                                re.I)  # "left thousands dead", "thousands sadly dying each day"
 _VAGUE_HEADS = frozenset({"dozens", "hundreds", "thousands", "millions", "billions", "trillions"})
 # "up from 20", "from last Sunday's 29,173", "including 926", "up 2 per cent on the 29,547"
@@ -132,28 +133,6 @@ _OLD = re.compile(r"\s+old\b")
 _MODIFIER_ALONE = re.compile(r"\s*[a-z]+\s*(?:[;,.)]|$|(?:after|before|since|when|while|but|as)\b)")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)  # (before a currency symbol too: "between £230,000 and £235,000")
 _FEW = re.compile(r"\b(?:a\s+few|few|several|many)\s+$", re.I)
-
-
-def _value(num: str | None, word: str | None, scale: str | None) -> float | None:
-    if num is not None:
-        value = float(num.replace(",", ""))
-    else:
-        w = (word or "").lower()
-        value = float(SMALL_NUMBERS.get(w) or MULTIPLIERS.get(w.removeprefix("a ")) or 0) or None  # type: ignore[assignment]
-        if w in {"a dozen", "dozen"}:
-            value = 12.0
-        elif w == "one":  # only after "at least" or before a scale ("one million"): not "one of them"
-            value = 1.0
-        if value is None:
-            return None
-    if scale:
-        value *= MULTIPLIERS[scale.lower()] if scale.lower() in MULTIPLIERS else MULTIPLIERS[scale]
-    return value if math.isfinite(value) else None  # a run of 400 digits is no count anyone states
-
-
-def _clean_number(value: float) -> float | int:
-    return int(value) if value == int(value) and abs(value) < 1e18 else value
-
 
 
 def _base(previous: list[Figure]) -> Figure | None:
@@ -278,18 +257,18 @@ def quantities(text: str) -> list[Figure]:
         if not_a_figure(m, text[:start - 1] + " " + text[start:] if negative else text, start, m.end()):
             continue
         scale = m.group("scale")
-        measure = _value(num, word, None)  # the number alone, for a measure written against it
+        measure = number_value(num, word, None)  # the number alone, for a measure written against it
         if scale == "m" and measure is not None and not m.group("cur") and not m.group("num2") \
                 and in_metres(text, start, m.end()):
-            out.append(Figure(text=text[start:m.end()].strip(), value=_clean_number(measure),
+            out.append(Figure(text=text[start:m.end()].strip(), value=clean_number(measure),
                               counts="meters", approx=(m.group("approx") or "").strip().lower()))
             continue
         if num and measure is not None and is_magnitude(text, start, m.end(), num):
             second = m.group("num2") if _two_values(m) else None
             if second:  # "since 7.6 and 7.5 magnitude quakes": two quakes
-                out.append(Figure(text=num, value=_clean_number(measure), counts="magnitude"))
+                out.append(Figure(text=num, value=clean_number(measure), counts="magnitude"))
                 start, measure = m.start("num2"), float(second.replace(",", ""))
-            out.append(Figure(text=text[start:m.end()].strip(), value=_clean_number(measure),
+            out.append(Figure(text=text[start:m.end()].strip(), value=clean_number(measure),
                               counts="magnitude"))  # "a magnitude 4.3 earthquake", "a 6.1-magnitude quake"
             continue
         counted = _what_is_counted(m, text, start, m.end(), out)
@@ -301,7 +280,7 @@ def quantities(text: str) -> list[Figure]:
             out.append(Figure(text=text[few.start() + max(0, start - 12):stop].strip(), value=None, counts=counts,
                               thing=thing, approx=few.group().strip().lower()))
             continue
-        value = _value(num, word, scale)
+        value = number_value(num, word, scale)
         if value is not None and word and (word.lower().startswith("a ") or word.lower() == "dozen") \
                 and text[max(0, start - 5):start].lower() in ("half ", "half-"):
             value, start = value / 2, start - 5  # "half a million", "a half-dozen others"
@@ -314,7 +293,7 @@ def quantities(text: str) -> list[Figure]:
             value, start = -value, start - 1  # "-15C"
         if num and value is None:
             continue
-        high = (_value(m.group("num2"), m.group("word2"), m.group("scale2") or m.group("scale"))
+        high = (number_value(m.group("num2"), m.group("word2"), m.group("scale2") or m.group("scale"))
                 if m.group("num2") or m.group("word2") else None)  # "between 5 and 8", "three to six months"
         split = high is not None and bool(
             _BY_BEFORE.search(text[max(0, m.start() - 4):m.start()]) and _TO_BETWEEN.match(
@@ -328,14 +307,14 @@ def quantities(text: str) -> list[Figure]:
         if split:  # "deaths go up by eight to 164": a change and a new total, not a range
             first_end = m.end("scale") if m.group("scale") else m.end("num") if num else m.end("word")
             out.append(Figure(text=text[m.start():first_end].strip(),
-                              value=_clean_number(value) if value is not None else None, counts=counts, thing=thing,
+                              value=clean_number(value) if value is not None else None, counts=counts, thing=thing,
                               approx=(m.group("approx") or "").strip().lower()))
             value, high = high, None
             start = m.start("cur2") if m.group("cur2") else m.start("num2") if m.group("num2") else m.start("word2")
         out.append(Figure(text=text[(m.start("approx") if m.group("approx") and not split else start):stop].strip(),
-                          value=_clean_number(value) if value is not None else None,
+                          value=clean_number(value) if value is not None else None,
                           counts=counts, thing=thing, approx="" if split else (m.group("approx") or "").strip().lower(),
-                          high=_clean_number(high) if high is not None else None))
+                          high=clean_number(high) if high is not None else None))
     for m in _VAGUE_VICTIMS.finditer(text):  # "killed at least one person, injured dozens"
         out.append(Figure(text=m.group().strip(), value=None, counts=casualty_verb_before(text, m.start("vague")),
                           approx=(m.group("approx") or "").strip().lower()))
@@ -345,7 +324,7 @@ def quantities(text: str) -> list[Figure]:
         if half.counts in ("years", "months", "weeks") and _OLD.match(text, half.stop):
             continue  # an age
         counts = CURRENCY_WORDS.get(half.counts) or UNITS.get(half.counts) or half.counts
-        out.append(Figure(text=text[half.start:half.stop].strip(), value=_clean_number(half.value), counts=counts,
+        out.append(Figure(text=text[half.start:half.stop].strip(), value=clean_number(half.value), counts=counts,
                           thing=half.thing, approx=half.approx))
     for m in _VAGUE.finditer(text):
         head, thing, stop = counted_after(text, m.end())

@@ -1,7 +1,9 @@
-"""Vocabulary for figure extraction: number words, units, currencies, synonyms, designators."""
+"""Vocabulary for figure extraction (number words, units, currencies, synonyms, designators), and
+the value of a number as written."""
 
 from __future__ import annotations
 
+import math
 import re
 
 SMALL_NUMBERS: dict[str, int] = {
@@ -61,7 +63,7 @@ am pm a.m. p.m. gmt utc bst est pst edt st nd rd th year-old years-old -year-old
 is are was were be been has have had will would can could to that this which who with at in on by for from
 as per times time o'clock hrs past than left ago later earlier apiece each into out up down vs
 after before since under over about around last next this when while if because until whether where
-win victory defeat loss draw triumph rout thrashing drubbing whitewash scoreline thanks
+win victory defeat loss draw triumph rout thrashing drubbing whitewash scoreline thanks against
 mondays tuesdays wednesdays thursdays fridays saturdays sundays
 caliber calibre
 """.split())  # a score ("a 3-0 win"), not a count; "two Sundays ago" is a date; "a .38 caliber" is a cartridge
@@ -79,7 +81,8 @@ nepalis azerbaijanis kashmiris punjabis bengalis thais
 """.split())
 # What news usually counts: a word from this set ends the search for the counted noun.
 COUNT_NOUNS = frozenset("""
-people dead killed injured wounded missing arrested deaths cases infections troops soldiers refugees
+people dead killed injured wounded missing arrested evacuated displaced rescued detained
+hospitalised hospitalized deaths cases infections troops soldiers refugees
 migrants children students workers residents civilians patients doses jobs homes houses votes seats
 percent dollars euros pounds rupees yen pesos police officers members fans passengers protesters
 men women staff personnel crew cattle sheep livestock aircraft apparatus species deer fish offspring crowd
@@ -167,3 +170,33 @@ def canonical_count(word: str) -> str:
     if low.endswith("ies") and len(low) > 4:
         return low[:-3] + "ies"
     return low
+
+
+# Scales written after a number. "Rs 1.5 lakh crore" is 1.5 x 10^12 rupees: a hundred thousand crore.
+SCALE = (r"(?:k|K|m|M|mn|bn|b|tn|trn|million|billion|trillion|thousand|lakh\s+crores?|lakh|crore|milyong?|bilyong?|"
+         r"dozen)\b")
+
+
+def number_value(num: str | None, word: str | None, scale: str | None) -> float | None:
+    """The value of a number as written: digits ("1,297") or a word ("twelve", "a dozen"), times its
+    scale ("bn", "lakh crore"); None for a word that is no number or a value too large to be one."""
+    if num is not None:
+        value = float(num.replace(",", ""))
+    else:
+        w = (word or "").lower()
+        value = float(SMALL_NUMBERS.get(w) or MULTIPLIERS.get(w.removeprefix("a ")) or 0) or None  # type: ignore[assignment]
+        if w in {"a dozen", "dozen"}:
+            value = 12.0
+        elif w == "one":  # only after "at least" or before a scale ("one million"): not "one of them"
+            value = 1.0
+        if value is None:
+            return None
+    for part in (scale or "").split():  # "lakh crore": both
+        low = "crore" if part.lower() == "crores" else part.lower()
+        value *= MULTIPLIERS[low] if low in MULTIPLIERS else MULTIPLIERS[part]
+    return value if math.isfinite(value) else None  # a run of 400 digits is no count anyone states
+
+
+def clean_number(value: float) -> float | int:
+    """A whole value as an int (14000000000, not 14000000000.0), any other as it is."""
+    return int(value) if value == int(value) and abs(value) < 1e18 else value

@@ -1,0 +1,34 @@
+"""Figure forms of headlines written like the shipped feeds' outlets (South Asian money, rate moves,
+what happened to people), checked by hand in November 2026: each a general form, with the near
+misses that must stay as they are."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.figures import extract
+from tui.core.figwords import canonical_count
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # "lakh crore" is a hundred thousand crore: 10^12
+    ("Government unveils Rs 1.5 lakh crore package", [(1.5e12, "rupees")]),
+    ("Budget of 3 lakh crore rupees", [(3e12, "rupees")]),
+    ("Rs 20,000 crore scheme approved", [(2e11, "rupees")]),
+    ("India reports 2.6 lakh Covid cases in 24 hours", [(260_000, "cases"), (24, "hours")]),
+    # a rate move in the singular, as in the plural
+    ("Fed raises rates by 0.75 percentage point", [(0.75, "points")]),
+    ("Rates up 0.5 percentage points", [(0.5, "points")]),
+    # people counted by what was done to them, like "12 hurt" and "Hundreds injured"
+    ("5 evacuated after gas leak", [(5, "evacuated")]),
+    ("Police say 12 detained after protest", [(12, "detained")]),
+    ("200 rescued from collapsed mine", [(200, "rescued")]),
+    ("Hundreds evacuated as river bursts banks", [(None, "evacuated")]),
+    ("Thousands displaced by floods in Assam", [(None, "displaced")]),
+    # an exchange rate is not an amount of dollars
+    ("Rupee falls to record low of 83.2 against dollar", []),
+    ("Tajik somoni steady at 11.3 per dollar", []),
+])
+def test_headline_forms(title: str, expected: list[tuple[float | None, str]]) -> None:
+    got = [(f.value, canonical_count(f.counts)) for f in extract(title) if f.counts != "date"]
+    assert got == [(v, canonical_count(c)) for v, c in expected]
