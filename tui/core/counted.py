@@ -86,7 +86,6 @@ IN_CLAUSE = r"(?:[^.;:]|(?<=\d)\.(?=\d))"  # within a clause: no stop, except a 
 _CHANGED_TO = re.compile(rf"\b([a-z]+)\s+{_CHANGE}\b(?:{IN_CLAUSE}{{0,40}}?\bto|"
                          rf"\s+by(?:\s+(?:{'|'.join(APPROX)}))?)\s*$")
 
-
 _VERB_BEFORE = re.compile(r"\b(kill(?:s|ed|ing)?|injur(?:es|ed|ing)|wound(?:s|ed|ing)|leav(?:es|ing)|left)\s+"
                           r"(?:(?:at\s+least|about|around|some|nearly|more\s+than|over)\s+)?$", re.I)
 
