@@ -25,6 +25,13 @@ from tui.core.figwords import canonical_count
     ("200 rescued from collapsed mine", [(200, "rescued")]),
     ("Hundreds evacuated as river bursts banks", [(None, "evacuated")]),
     ("Thousands displaced by floods in Assam", [(None, "displaced")]),
+    ("6 die in road accidents", [(6, "dead")]),
+    ("Two die-hard fans", [(2, "fans")]),
+    # a total reached "over" or "more than" a number, and a headline's capitalised "Toll"
+    ("Afghanistan earthquake: death toll climbs to over 1,000", [(1000, "dead")]),
+    ("Toll in Sindh floods rises to 578", [(578, "dead")]),
+    ("the number of cases to more than 500", [(500, "cases")]),
+    ("Turkmenistan gas exports to China reach 30 bcm", [(30, "bcm")]),  # billion cubic metres
     # an exchange rate is not an amount of dollars
     ("Rupee falls to record low of 83.2 against dollar", []),
     ("Tajik somoni steady at 11.3 per dollar", []),

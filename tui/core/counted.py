@@ -1,5 +1,6 @@
-"""Finding what a number counts: the noun after it ("230,000 troops"), before it ("cases at 184,088"),
-a share ("90 percent of the borders"), and what makes a number a name instead ("Level 4", "H.R. 1")."""
+"""Finding what a number counts: the noun after it ("230,000 troops"), a share ("90 percent of the
+borders"), and what makes a number a name instead ("Level 4", "H.R. 1"). What is told before a
+number ("cases at 184,088") is read in counted_before.py."""
 
 from __future__ import annotations
 
@@ -54,7 +55,7 @@ def _plural(low: str) -> bool:
 
 
 _DIMENSIONS = ("high", "tall", "long", "wide", "deep", "thick")  # "a 183ft-high landmark", "a 20km-long queue"
-_PEOPLE = frozenset({"people", "person", "man", "woman", "child", "boy", "girl", "men", "women", "children", "others",
+PEOPLE = frozenset({"people", "person", "man", "woman", "child", "boy", "girl", "men", "women", "children", "others",
                      "persons", "civilians", "workers"})
 _CASUALTY = frozenset({"killed", "dead", "died", "injured", "wounded", "missing", "arrested", "hurt", "hospitalised",
                        "hospitalized", "detained", "evacuated", "displaced", "rescued"})
@@ -74,93 +75,7 @@ FATES = _CASUALTY  # what happened to the people a number counts ("five were kil
 _OF_GROUP = re.compile(r"\s+of\s+(?:(?i:the|his|her|their|its|our|my|your|these|those)(?:\s+[a-z]+['’]s)?"
                        r"|[A-Z][\w.]*(?:\s[A-Z][\w.]*)*['’]s)\s+"
                        r"((?:other\s+)?(?:[A-Za-z][\w-]*\s+)?(?:[A-Za-z][\w-]*|[A-Z]{2,}s))\b")
-# "pushing the death toll above 680", "Orange County coronavirus cases near 2,000"
-_BEFORE = re.compile(r"\b([a-z]+)\s+(?:now\s+)?(?:at|to|reach(?:es|ed)?|hits?|stands?\s+at|rises?\s+to|rose\s+to|"
-                     r"umabot\s+(?:na\s+)?(?:ito\s+)?sa|"  # Tagalog "reached"
-                     r"climb(?:s|ed)?\s+to|jumps?\s+to|tops?|cross(?:es|ed)?|pass(?:es|ed)?|exceed(?:s|ed)?|"
-                     r"surpass(?:es|ed)?|above|nears?|approach(?:es|ed|ing)?)\s*$")
-_CHANGE = (r"(?:rises?|rose|risen|climb(?:s|ed)?|jump(?:s|ed)?|falls?|fell|drop(?:s|ped)?|increase[sd]?|decrease[sd]?|"
-           r"(?:go|goes|went|gone)\s+(?:up|down))")
-# "infections rise by just 2% in a week to 30,144", "deaths go up by eight to 164"
 IN_CLAUSE = r"(?:[^.;:]|(?<=\d)\.(?=\d))"  # within a clause: no stop, except a decimal point ("5.1 per cent")
-_CHANGED_TO = re.compile(rf"\b([a-z]+)\s+{_CHANGE}\b(?:{IN_CLAUSE}{{0,40}}?\bto|"
-                         rf"\s+by(?:\s+(?:{'|'.join(APPROX)}))?)\s*$")
-
-_VERB_BEFORE = re.compile(r"\b(kill(?:s|ed|ing)?|injur(?:es|ed|ing)|wound(?:s|ed|ing)|leav(?:es|ing)|left)\s+"
-                          r"(?:(?:at\s+least|about|around|some|nearly|more\s+than|over)\s+)?$", re.I)
-
-
-def casualty_before(text: str, start: int, head: str) -> str:
-    """'killing 18 people', 'left 5 people injured': people counted by what happened to them."""
-    if head not in _PEOPLE:
-        return head
-    m = _VERB_BEFORE.search(text[max(0, start - 30):start])
-    if not m:
-        return head
-    verb = m.group(1).lower()
-    return "dead" if verb.startswith("kill") else "injured" if verb.startswith(("injur", "wound")) else head
-
-
-_BARE_VERB = re.compile(r"\b(kill(?:s|ed|ing)?|injur(?:es|ed|ing)|wound(?:s|ed|ing)|arrest(?:s|ed|ing))\s+"
-                        r"(?:(?:at\s+least|about|around|some|nearly|more\s+than|over|up\s+to)\s+)?$", re.I)
-
-
-def casualty_verb_before(text: str, start: int) -> str:
-    """'Blast kills 12 in Kabul', 'killed 9, injured 30', 'police arrested 12': a bare number after a
-    casualty verb counts the dead, the injured or the arrested ('' when no such verb precedes)."""
-    m = _BARE_VERB.search(text[max(0, start - 30):start])
-    if not m:
-        return ""
-    verb = m.group(1).lower()
-    return "dead" if verb.startswith("kill") else "arrested" if verb.startswith("arrest") else "injured"
-
-
-_NUMBER_OF = re.compile(rf"\b(numbers?|total|tally|count|toll) (?:of|(?<=toll )(?:from|in)) ({IN_CLAUSE}{{0,80}}?)\s+"
-                        r"(?:to|at|from|reach(?:es|ed)?|hits?|stands? at|(?:is|are) (?:approaching|nearing|near))\s*$")
-# the size of a body of people: "a population of about 2 million", "the crowd of 22,000"
-_BODY_SIZE = re.compile(r"\b(population|crowd|audience|attendance|workforce)\s+(?:of\s+)?"
-                        r"(?:(?:about|around|some|nearly|almost|over|more\s+than)\s+)?$", re.I)
-_OF_AMOUNT = re.compile(r"\b([a-z]+)\s+of\s+(?:between|about|around|up\s+to|some|nearly|almost)\s+$")
-# "the total confirmed cases in the country were 2,347,550"
-_STATED = re.compile(r"\b([a-z]+)\b(?:\s+(?:in|of|across|at)\s+[\w\s'’]{0,25}?)?\s+(?:were|was|stood at|now at)\s*$")
-
-
-def counted_before(text: str, start: int) -> str:
-    """'active cases at 184,088', 'death toll rises to 24', 'raising the number of active cases in the
-    country to 178,196': the counted noun stated before the number."""
-    if body := _BODY_SIZE.search(text[max(0, start - 30):start]):
-        return body.group(1).lower()  # "a city of population 167,000", "a crowd of 22,000"
-    m = _BEFORE.search(text[max(0, start - 40):start])
-    if m and (m.group(1) in COUNT_NOUNS or m.group(1) in {"toll", "tally", "count", "total"}):
-        return m.group(1)
-    m = _CHANGED_TO.search(text[max(0, start - 70):start].lower())
-    if m and m.group(1) in COUNT_NOUNS:
-        return m.group(1)
-    m = _OF_AMOUNT.search(text[max(0, start - 40):start])  # "daily infections of between 1400 and 2900"
-    if m and is_count_word(m.group(1)) and m.group(1) not in MODIFIERS:
-        return m.group(1)
-    m = _STATED.search(text[max(0, start - 50):start])
-    if m and m.group(1) in COUNT_NOUNS:
-        return m.group(1)
-    return number_of_before(text, start)
-
-
-def number_of_before(text: str, start: int) -> str:
-    """'the number of active cases in the country to 178,196', 'the number of seats from 65', 'put the
-    death toll of the shelling at 40', 'the death toll from the disaster to 11': the noun of a 'number
-    of' phrase just before the number."""
-    m = _NUMBER_OF.search(text[max(0, start - 120):start])
-    if m and m.group(1) == "toll":
-        return "toll"
-    if m:  # the first plural noun of the phrase ("the number of people killed": what happened to them)
-        words = m.group(2).split()[:6]
-        for i, word in enumerate(words):
-            if word.islower() and is_count_word(word) and word not in MODIFIERS:
-                fate = words[i + 1] if i + 1 < len(words) else ""
-                return fate if word in _PEOPLE and (fate in _CASUALTY or fate == "dying") else word
-    return ""
-
-
 _AND_MODIFIER = re.compile(r"\s+[a-z]+\s+([a-z]+s)\b(?!\s+(?:and|or)\b)")  # "and private buildings"
 _WERE = re.compile(r"\s+(?:were|are|have\s+been|had\s+been)\s+(?:(?:all|also|later|reportedly|now|found)\s+)?"
                    rf"({'|'.join(sorted(_CASUALTY))})\b", re.I)
@@ -235,7 +150,7 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
             if is_count_word(word.lower()) and word.lower() not in MODIFIERS:
                 stop = group.start(1) + group.group(1).index(word) + len(word)
                 # "two of her children were killed", "three of the comedian's friends dead": the dead
-                if (fate_at := _fate_after(text, stop)) and (word.lower() in _PEOPLE or _FATE_NEXT.match(text, stop)):
+                if (fate_at := _fate_after(text, stop)) and (word.lower() in PEOPLE or _FATE_NEXT.match(text, stop)):
                     return fate_at[0], text[end:fate_at[1]].strip(), fate_at[1]
                 return word.lower(), text[end:stop].strip(), stop
     if end < len(text) and text[end] == "-":  # "20-year", "90-day", "five-star"
@@ -286,7 +201,7 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
         taken.append((word, match.start(1) + len(word)))
         pos = match.end()
         # people, or a capitalised plural ("three Gazans were killed"), counted by what happened to them
-        if (low in _PEOPLE or (word[:1].isupper() and _plural(low))) and (fate_at := _fate_after(text, pos)):
+        if (low in PEOPLE or (word[:1].isupper() and _plural(low))) and (fate_at := _fate_after(text, pos)):
             return fate_at[0], text[end:fate_at[1]].strip(), fate_at[1]
         if low == "others" and len(taken) == 1:  # "hundreds of others brought candles": the others
             return "others", word, taken[0][1]
@@ -295,7 +210,7 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
         nationals = word[:1].isupper() and low.endswith("ese")
         group_word = nationals or bool(_ACRONYM_PLURAL.fullmatch(word))
         name_before = (word[:1].isupper() and word[1:].islower() and not taken[:-1] and _plural(low)
-                       and low not in _PEOPLE and not match.group(1).endswith(("'", "’")))
+                       and low not in PEOPLE and not match.group(1).endswith(("'", "’")))
         if (word.isupper() and len(word) > 1) or name_before:
             # an acronym or a capitalised name before the counted noun: "three NHS trusts", "three Texas counties"
             after = _HEAD_AFTER.match(text, pos)
@@ -315,7 +230,7 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
                 if last and last_word in COUNT_NOUNS and _plural(last_word) and last_word not in _CASUALTY:
                     taken.append((following, head_end))
                     following, head_end, fate_from = last_word, last.start(1) + len(last_word), last.end()
-                if following in _PEOPLE and (fate_at := _fate_after(text, fate_from)):
+                if following in PEOPLE and (fate_at := _fate_after(text, fate_from)):
                     return fate_at[0], text[end:fate_at[1]].strip(), fate_at[1]  # "28 Lebanese civilians were killed"
                 return following, " ".join([*(w for w, _ in taken), following]), head_end
             return low, " ".join(w for w, _ in taken), taken[-1][1]

@@ -14,15 +14,12 @@ from dataclasses import dataclass
 from tui.core.and_a_half import with_halves
 from tui.core.counted import (
     FATES,
-    casualty_before,
-    casualty_verb_before,
     counted_after,
-    counted_before,
-    number_of_before,
     of_phrase,
     people_pair,
     title_case,
 )
+from tui.core.counted_before import casualty_before, casualty_verb_before, counted_before, number_of_before
 from tui.core.figwords import (
     APPROX,
     BOILERPLATE,

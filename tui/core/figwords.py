@@ -50,7 +50,7 @@ UNITS: dict[str, str] = {
     "millimetres": "millimetres", "millimeters": "millimetres",
     "centimetres": "centimetres", "centimeters": "centimetres",
     "litres": "litres", "liters": "litres", "l": "litres", "barrels": "barrels", "megawatts": "megawatts",
-    "mw": "megawatts", "oras": "hours",  # (Tagalog: "sa nakalipas na 24 oras", in the past 24 hours)
+    "mw": "megawatts", "bcm": "bcm", "oras": "hours",  # (Tagalog: "sa nakalipas na 24 oras", in the past 24 hours)
     "years": "years", "months": "months", "weeks": "weeks", "days": "days", "hours": "hours", "minutes": "minutes",
     "seconds": "seconds", "points": "points", "votes": "votes", "seats": "seats", "doses": "doses",
     "f": "degrees", "c": "degrees", "°f": "degrees", "°c": "degrees",
@@ -144,7 +144,7 @@ _SYNONYMS = (
     ("troops", "troop", "soldiers", "soldier", "forces", "servicemen", "service members", "personnel",
      "security forces", "military personnel", "armed forces"),
     ("people", "persons", "person", "individuals", "residents", "civilians"),
-    ("dead", "deaths", "killed", "fatalities", "dies", "died", "dying", "death", "bodies", "lives", "toll",
+    ("dead", "deaths", "killed", "fatalities", "die", "dies", "died", "dying", "death", "bodies", "lives", "toll",
      "death toll"),
     ("injured", "injuries", "wounded", "hurt"),
     ("cases", "case", "infections", "infected"),

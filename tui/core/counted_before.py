@@ -1,0 +1,96 @@
+"""What a number counts, told before it: "death toll rises to 24", "active cases at 184,088", "the
+number of seats from 65", "a crowd of 22,000", "killing 18 people", "Blast kills 12"."""
+
+from __future__ import annotations
+
+import re
+
+from tui.core.counted import FATES, IN_CLAUSE, PEOPLE, is_count_word
+from tui.core.figwords import APPROX, COUNT_NOUNS, MODIFIERS
+
+_OR_APPROX = rf"(?:\s+(?:{'|'.join(APPROX)}))?"  # "the death toll climbs to over 1,000"
+# "pushing the death toll above 680", "Orange County coronavirus cases near 2,000"
+_BEFORE = re.compile(r"\b([a-z]+)\s+(?:now\s+)?(?:at|to|reach(?:es|ed)?|hits?|stands?\s+at|rises?\s+to|rose\s+to|"
+                     r"umabot\s+(?:na\s+)?(?:ito\s+)?sa|"  # Tagalog "reached"
+                     r"climb(?:s|ed)?\s+to|jumps?\s+to|tops?|cross(?:es|ed)?|pass(?:es|ed)?|exceed(?:s|ed)?|"
+                     r"surpass(?:es|ed)?|above|nears?|approach(?:es|ed|ing)?)" + _OR_APPROX + r"\s*$")
+_CHANGE = (r"(?:rises?|rose|risen|climb(?:s|ed)?|jump(?:s|ed)?|falls?|fell|drop(?:s|ped)?|increase[sd]?|decrease[sd]?|"
+           r"(?:go|goes|went|gone)\s+(?:up|down))")
+# "infections rise by just 2% in a week to 30,144", "deaths go up by eight to 164"
+_CHANGED_TO = re.compile(rf"\b([a-z]+)\s+{_CHANGE}\b(?:{IN_CLAUSE}{{0,40}}?\bto|"
+                         rf"\s+by(?:\s+(?:{'|'.join(APPROX)}))?)\s*$")
+
+_VERB_BEFORE = re.compile(r"\b(kill(?:s|ed|ing)?|injur(?:es|ed|ing)|wound(?:s|ed|ing)|leav(?:es|ing)|left)\s+"
+                          r"(?:(?:at\s+least|about|around|some|nearly|more\s+than|over)\s+)?$", re.I)
+
+
+def casualty_before(text: str, start: int, head: str) -> str:
+    """'killing 18 people', 'left 5 people injured': people counted by what happened to them."""
+    if head not in PEOPLE:
+        return head
+    m = _VERB_BEFORE.search(text[max(0, start - 30):start])
+    if not m:
+        return head
+    verb = m.group(1).lower()
+    return "dead" if verb.startswith("kill") else "injured" if verb.startswith(("injur", "wound")) else head
+
+
+_BARE_VERB = re.compile(r"\b(kill(?:s|ed|ing)?|injur(?:es|ed|ing)|wound(?:s|ed|ing)|arrest(?:s|ed|ing))\s+"
+                        r"(?:(?:at\s+least|about|around|some|nearly|more\s+than|over|up\s+to)\s+)?$", re.I)
+
+
+def casualty_verb_before(text: str, start: int) -> str:
+    """'Blast kills 12 in Kabul', 'killed 9, injured 30', 'police arrested 12': a bare number after a
+    casualty verb counts the dead, the injured or the arrested ('' when no such verb precedes)."""
+    m = _BARE_VERB.search(text[max(0, start - 30):start])
+    if not m:
+        return ""
+    verb = m.group(1).lower()
+    return "dead" if verb.startswith("kill") else "arrested" if verb.startswith("arrest") else "injured"
+
+
+_NUMBER_OF = re.compile(rf"\b((?i:n)umbers?|(?i:t)otal|(?i:t)ally|(?i:c)ount|(?i:t)oll) (?:of|(?<=oll )(?:from|in)) "
+                        rf"({IN_CLAUSE}{{0,80}}?)\s+(?:to|at|from|reach(?:es|ed)?|hits?|stands? at|"
+                        rf"(?:is|are) (?:approaching|nearing|near)){_OR_APPROX}\s*$")  # ("Toll in ...": a headline)
+# the size of a body of people: "a population of about 2 million", "the crowd of 22,000"
+_BODY_SIZE = re.compile(r"\b(population|crowd|audience|attendance|workforce)\s+(?:of\s+)?"
+                        r"(?:(?:about|around|some|nearly|almost|over|more\s+than)\s+)?$", re.I)
+_OF_AMOUNT = re.compile(r"\b([a-z]+)\s+of\s+(?:between|about|around|up\s+to|some|nearly|almost)\s+$")
+# "the total confirmed cases in the country were 2,347,550"
+_STATED = re.compile(r"\b([a-z]+)\b(?:\s+(?:in|of|across|at)\s+[\w\s'’]{0,25}?)?\s+(?:were|was|stood at|now at)\s*$")
+
+
+def counted_before(text: str, start: int) -> str:
+    """'active cases at 184,088', 'death toll rises to 24', 'raising the number of active cases in the
+    country to 178,196': the counted noun stated before the number."""
+    if body := _BODY_SIZE.search(text[max(0, start - 30):start]):
+        return body.group(1).lower()  # "a city of population 167,000", "a crowd of 22,000"
+    m = _BEFORE.search(text[max(0, start - 40):start])
+    if m and (m.group(1) in COUNT_NOUNS or m.group(1) in {"toll", "tally", "count", "total"}):
+        return m.group(1)
+    m = _CHANGED_TO.search(text[max(0, start - 70):start].lower())
+    if m and m.group(1) in COUNT_NOUNS:
+        return m.group(1)
+    m = _OF_AMOUNT.search(text[max(0, start - 40):start])  # "daily infections of between 1400 and 2900"
+    if m and is_count_word(m.group(1)) and m.group(1) not in MODIFIERS:
+        return m.group(1)
+    m = _STATED.search(text[max(0, start - 50):start])
+    if m and m.group(1) in COUNT_NOUNS:
+        return m.group(1)
+    return number_of_before(text, start)
+
+
+def number_of_before(text: str, start: int) -> str:
+    """'the number of active cases in the country to 178,196', 'the number of seats from 65', 'put the
+    death toll of the shelling at 40', 'the death toll from the disaster to 11': the noun of a 'number
+    of' phrase just before the number."""
+    m = _NUMBER_OF.search(text[max(0, start - 120):start])
+    if m and m.group(1).lower() == "toll":
+        return "toll"
+    if m:  # the first plural noun of the phrase ("the number of people killed": what happened to them)
+        words = m.group(2).split()[:6]
+        for i, word in enumerate(words):
+            if word.islower() and is_count_word(word) and word not in MODIFIERS:
+                fate = words[i + 1] if i + 1 < len(words) else ""
+                return fate if word in PEOPLE and (fate in FATES or fate == "dying") else word
+    return ""
