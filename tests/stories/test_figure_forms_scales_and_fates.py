@@ -25,6 +25,7 @@ from tui.core.figwords import canonical_count
     ("200 rescued from collapsed mine", [(200, "rescued")]),
     ("Hundreds evacuated as river bursts banks", [(None, "evacuated")]),
     ("Thousands displaced by floods in Assam", [(None, "displaced")]),
+    ("Landslide toll climbs to 27, with dozens still missing", [(27, "dead"), (None, "missing")]),
     ("Floods leave 33 million affected in Pakistan", [(33e6, "affected")]),
     ("the 3 affected districts were sealed", [(3, "districts")]),  # a modifier before its noun
     ("6 die in road accidents", [(6, "dead")]),
