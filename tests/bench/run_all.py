@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-BENCHES = ["tests.bench.bench_pipeline", "tests.bench.bench_cluster", "tests.bench.bench_tui"]
+BENCHES = ["tests.bench.bench_pipeline", "tests.bench.bench_cluster", "tests.bench.bench_tui",
+           "tests.bench.bench_quality_spread"]
 
 
 def main() -> int:
