@@ -56,7 +56,7 @@ def _plural(low: str) -> bool:
 
 _DIMENSIONS = ("high", "tall", "long", "wide", "deep", "thick")  # "a 183ft-high landmark", "a 20km-long queue"
 PEOPLE = frozenset({"people", "person", "man", "woman", "child", "boy", "girl", "men", "women", "children", "others",
-                     "persons", "civilians", "workers"})
+                    "persons", "civilians", "workers"})
 _CASUALTY = frozenset({"killed", "dead", "died", "injured", "wounded", "missing", "arrested", "hurt", "hospitalised",
                        "hospitalized", "detained", "evacuated", "displaced", "rescued"})
 # a relative clause between people and what happened to them: "three young men who were cousins died"

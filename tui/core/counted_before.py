@@ -51,7 +51,7 @@ def casualty_verb_before(text: str, start: int) -> str:
 
 _NUMBER_OF = re.compile(rf"\b((?i:n)umbers?|(?i:t)otal|(?i:t)ally|(?i:c)ount|(?i:t)oll) (?:of|(?<=oll )(?:from|in)) "
                         rf"({IN_CLAUSE}{{0,80}}?)\s+(?:to|at|from|reach(?:es|ed)?|hits?|stands? at|"
-                        rf"(?:is|are) (?:approaching|nearing|near)){_OR_APPROX}\s*$")  # ("Toll in ...": a headline)
+                        rf"(?:is|are) (?:approaching|nearing|near)){_OR_APPROX}\s*$")  # (a capital too: "Toll in ...")
 # the size of a body of people: "a population of about 2 million", "the crowd of 22,000"
 _BODY_SIZE = re.compile(r"\b(population|crowd|audience|attendance|workforce)\s+(?:of\s+)?"
                         r"(?:(?:about|around|some|nearly|almost|over|more\s+than)\s+)?$", re.I)

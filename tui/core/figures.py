@@ -67,7 +67,6 @@ class Figure:
 
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = SCALE
 _SYMBOL = "|".join(re.escape(c) for c in sorted(CURRENCY_SYMBOLS, key=len, reverse=True)
                    if not c[-1].isalpha() or "$" in c)
 _LETTER_CURRENCY = "|".join(re.escape(c) for c in CURRENCY_SYMBOLS if c[-1].isalpha() and "$" not in c)
@@ -77,12 +76,12 @@ _QUANTITY = re.compile(
     rf"(?P<cur>{_CURRENCY})?"
     rf"(?P<btw>(?<=between ))?"  # (zero width: for "between 5% and 8%" below)
     rf"(?:(?P<num>{_NUM})|(?P<word>\b(?:{_SPELLED})\b|{ONE_AS_A_NUMBER}))"
-    rf"(?:(?:\s|-(?=[a-z]{{5}}))?(?P<scale>{_SCALE}))?"
+    rf"(?:(?:\s|-(?=[a-z]{{5}}))?(?P<scale>{SCALE}))?"
     rf"(?P<plus>[-\s]plus\b(?=\s+[a-z])|\s+or\s+(?:more|over)\b(?=\s+[a-z]))?"  # "three-plus seasons", "10 or more"
     rf"(?:\s?%(?=\s?(?:-|–|to|(?(btw)and|-))\s?\d[\d,.]*\s?%))?"  # "43% to 44%", "between 5% and 8%": one range
     rf"(?:\s?(?:-|–|to|and|(?<=\s)or(?=\s))\s?(?P<cur2>{_CURRENCY})?"  # "two or three times": a range
     rf"(?:(?P<num2>{_NUM})|(?:(?<=to |or )|(?<=and ))(?P<word2>(?:{_SPELLED})\b))"
-    rf"(?:\s?(?P<scale2>{_SCALE}))?)?"
+    rf"(?:\s?(?P<scale2>{SCALE}))?)?"
     rf"(?P<pct>\s?%|[\s-]?(?:percent|per cent|pct|(?-i:pc))\b)?",  # "a 10pc rise"
     re.I,
 )
