@@ -66,7 +66,7 @@ def sample(rows: list[dict[str, Any]], share: float, seed: int) -> list[dict[str
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--variants", type=int, default=10, help="the file as given and this many minus one more")
+    parser.add_argument("--variants", type=int, default=10, help="variants per data set, the file as given among them")
     args = parser.parse_args()
     scores = _scorer()
     data = SHARED / "datasets"
