@@ -66,6 +66,7 @@ def run_cluster(args: argparse.Namespace) -> int:
     engine = StoryEngine()
     labels = LabelWindow()  # programme labels a source repeats after its headlines, as the story desk drops them
     out: list[tuple[Any, int]] = []  # the id as given (a number stays a number), and its story
+    lines: dict[str, list[int]] = {}  # the engine's article id (the id as text) → its places in `out`
     clock = 0.0
     for number, r in _records(args.input):
         when = _published(r.get("published"), number, args.input)
@@ -74,7 +75,12 @@ def run_cluster(args: argparse.Namespace) -> int:
         title = str(r.get("title") or "")
         if r.get("source"):
             title = labels.strip(str(r["source"]), title)
-        out.append((r["id"], engine.add(str(r["id"]), title, text, clock).story))
+        assignment = engine.add(str(r["id"]), title, text, clock)
+        lines.setdefault(str(r["id"]), []).append(len(out))
+        out.append((r["id"], assignment.story))
+        if assignment.split is not None:  # earlier articles that left their story with a split
+            for line in (i for article in assignment.split.articles for i in lines[article]):
+                out[line] = (out[line][0], assignment.split.new)
     engine.settle()  # the input has ended: small stories get the second look they were waiting for
     with _open_output(args.output) as handle:
         for article, story in out:

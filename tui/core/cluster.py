@@ -16,10 +16,11 @@ from itertools import chain
 
 from rapidfuzz import fuzz, process
 
-from tui.core.cluster_params import EngineParams, merge_check_due
+from tui.core.cluster_params import EngineParams, merge_check_due, split_check_due
 from tui.core.features import document_features, named_storms
 from tui.core.idf import DocumentFrequencies
 from tui.core.protagonists import Persons, about_other_people, add_persons, persons
+from tui.core.splits import Member, Split, split_story
 from tui.core.vectors import Vector, add_into, dot, largest, spec_dot, top_terms
 
 
@@ -44,6 +45,19 @@ class Story:
     prints: list[str] = field(default_factory=list)  # and their fingerprints
     storms: frozenset[str] = frozenset()  # named storms its headlines mention (see named_storms)
     persons: Persons = field(default_factory=dict)  # the people its reports are about (see protagonists)
+    members: list[Member] = field(default_factory=list)  # its latest reports, while it names nothing (see splits)
+
+    def __getstate__(self) -> tuple[None, dict[str, object]]:
+        """Saved without `members`: they are kept for a split while the engine runs (tens of MB pickled
+        with every save of a first poll otherwise); after a restart a story remembers its new reports."""
+        return None, {name: getattr(self, name) for name in self.__slots__ if name != "members" and hasattr(self, name)}
+
+    def __setstate__(self, state: tuple[object, dict[str, object]]) -> None:
+        """Load a story saved by this version or an earlier one (fields it lacks are left unset)."""
+        self.members = []
+        for name, value in state[1].items():
+            setattr(self, name, value)
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +70,7 @@ class Assignment:
     similarity: float
     copy_of: str | None = None  # an earlier article of the story this one is a copy of
     folded: tuple[tuple[int, int], ...] = ()  # every (gone, kept) fold while adding it: merges and rechecks
+    split: Split | None = None  # a story cut in two while adding it (after the merges, before the rechecks)
 
 
 _Idf = DocumentFrequencies  # engines saved before it moved to idf.py name it so
@@ -236,8 +251,19 @@ class StoryEngine:
         score = 1.0 if created else best_sim
         if score > best.title_score and title:
             best.title, best.title_score = title, score
+        if not best.spec_norm2:
+            best.members.append(Member(article_id, when, title, tvec))
+            del best.members[: -p.split_memory]
+        elif best.members:
+            best.members = []
         merged = self._merge_similar(best, when) if merge_check_due(best.size) else ()
         story_id = self.resolve(best.id)
+        split = None
+        story = self.stories[story_id]
+        if not story.spec_norm2 and story.size >= 2 * p.split_min_part and split_check_due(story.size):
+            split = split_story(self, story)
+            if split is not None and article_id in split.articles:
+                story_id = split.new
         self.articles += 1
         self.clock = max(self.clock, when)
         if created and not svec:  # only stories that name nothing are rechecked (see _recheck_small)
@@ -246,7 +272,7 @@ class StoryEngine:
             for delay in p.recheck_delay:
                 heapq.heappush(self.timed_rechecks, (when + delay, best.id))
         folded = tuple((gone, story_id) for gone in merged) + self._recheck_small()
-        return Assignment(article_id, self.resolve(story_id), created, best_sim, copy_of, folded)
+        return Assignment(article_id, self.resolve(story_id), created, best_sim, copy_of, folded, split)
 
     def settle(self) -> tuple[tuple[int, int], ...]:
         """Run every recheck still pending (see _recheck_small) now; the (gone, kept) folds. For an input
@@ -344,6 +370,7 @@ class StoryEngine:
         keep.persons = add_persons(keep.persons, gone.persons)
         keep.first, keep.last = min(keep.first, gone.first), max(keep.last, gone.last)
         keep.recent = (keep.recent + gone.recent)[-self.params.copy_memory:]
+        keep.members = (keep.members + gone.members)[-self.params.split_memory:] if not keep.spec_norm2 else []
         keep.prints = (keep.prints + gone.prints)[-self.params.copy_memory:]
         if gone.title_score > keep.title_score:
             keep.title, keep.title_score = gone.title, gone.title_score

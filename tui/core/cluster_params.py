@@ -34,6 +34,9 @@ class EngineParams:
     # recent members of a story compared for copies: in two days of real feeds every copy found was of
     # one of its story's latest 5 reports (copies are syndicated together); each compare costs 1.6 µs
     copy_memory: int = 8
+    split_memory: int = 64  # latest reports a story without names remembers, to split it (see splits)
+    split_min_part: int = 3  # a split takes at least this many of them away ...
+    split_min_share: float = 0.15  # ... and at least this share
 
 
 def merge_check_due(size: int) -> bool:
@@ -41,5 +44,11 @@ def merge_check_due(size: int) -> bool:
     a story's centroid moves less with every report, so later checks rarely find anything new."""
     if size <= 12:
         return True
+    high = 1 << (size.bit_length() - 1)
+    return size in (high, high + high // 2)
+
+
+def split_check_due(size: int) -> bool:
+    """Stories without names are looked at for a split at sizes 6, 8, 12, 16, 24, 32, 48, ... (see splits)."""
     high = 1 << (size.bit_length() - 1)
     return size in (high, high + high // 2)

@@ -119,6 +119,9 @@ class StoryDesk:
                     touched.add(a.story)
                     touched.update(kept for _gone, kept in a.folded)
                     merged.extend(a.folded)
+                    if a.split is not None:  # the part that left is a new story to the reader
+                        new.append(a.split.new)
+                        touched.update((a.split.kept, a.split.new))
                 total += len(unsaved)
                 unsaved = []
             if not rows:
@@ -148,6 +151,7 @@ class StoryDesk:
         now = time.time()
         engine.close_quiet(max((r["published"] for r, _ in assignments), default=now))  # type: ignore[index]
         touched = {a.story for _, a in assignments} | {kept for _, a in assignments for _, kept in a.folded}
+        touched.update(story for _, a in assignments if a.split is not None for story in a.split[:2])
         stories = [s for s in map(engine.stories.get, sorted(touched)) if s is not None]
         # Computed before the write lock is taken: while the desk holds it, the poller cannot store
         # what the fetch workers send, and they stop at a full pipe. On the pipeline benchmark's first
@@ -160,11 +164,13 @@ class StoryDesk:
             # in runs between merges, so that SQLite gets the rows in bulk (a merge rewrites earlier rows)
             start = 0
             for end, (_row, a) in enumerate(assignments, 1):
-                if a.folded or end == len(assignments):
+                if a.folded or a.split or end == len(assignments):
                     self._store_rows(assignments[start:end])
                     start = end
                     for gone, kept in a.folded:
                         self._redirect(gone, kept)
+                    if a.split is not None:
+                        self._split_off(a.split.new, a.split.articles)
             conn.executemany("UPDATE clusters SET title = ?, size = ?, explanation = ? WHERE id = ?", summaries)
             conn.execute("INSERT OR REPLACE INTO engine_state(id, clustered_upto, state, saved) VALUES (1, ?, ?, ?)",
                          (upto, state, now))
@@ -201,6 +207,17 @@ class StoryDesk:
                      "updated = max(updated, coalesce((SELECT updated FROM clusters WHERE id = ?), updated)) "
                      "WHERE id = ?", (gone, gone, kept))
 
+
+    def _split_off(self, new: int, articles: tuple[str, ...]) -> None:
+        """Move the reports a split took away to their new story (see splits); the story they left keeps
+        its id and triage state, the new one starts unread like any new story."""
+        conn = self.store.conn
+        marks = ",".join("?" * len(articles))
+        conn.execute(f"UPDATE article_clusters SET cluster_id = ? WHERE article_id IN ({marks})", (new, *articles))
+        conn.execute("INSERT INTO clusters(id, title, created, updated) SELECT ?, '', min(a.published), "
+                     "max(a.published) FROM article_clusters ac JOIN articles a ON a.id = ac.article_id "
+                     "WHERE ac.cluster_id = ? ON CONFLICT(id) DO UPDATE SET created = excluded.created, "
+                     "updated = excluded.updated", (new, new))
 
 
 def _desk_process(path: str, stop: Any, wake: Any, report: Connection, interval: float, flag: bool, parent: int,

@@ -1,0 +1,137 @@
+"""A story without names that turns out to be two is split; the larger part keeps the id and triage."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+from pathlib import Path
+
+import pytest
+
+from tui.cli.stories_cmd import run_cluster
+from tui.core import cluster
+from tui.core.cluster import EngineParams, StoryEngine
+from tui.core.models import Article, FeedConfig
+from tui.core.splits import two_groups
+from tui.core.store import HealthUpdate, Store
+from tui.core.stories import StoryDesk
+from tui.core.triage import set_flag
+
+# Two stories told in lower case without names or figures (like the Google News set); they share
+# one word, "city", and nothing else.
+FLOOD = [("river floods city valley villages", "floodwater swept through the city valley villages overnight as "
+          "the river kept rising"),
+         ("rescuers search flooded city homes", "rescuers in the city searched flooded homes after the river "
+          "burst its banks"),
+         ("city evacuates riverside streets", "the river flood forced the city to evacuate riverside streets "
+          "and villages"),
+         ("flood defences fail in city valley", "flood defences failed as the swollen river poured into the "
+          "city valley")]
+RATES = [("central bank raises interest rate", "the central bank raised its main interest rate as city traders "
+          "expected"),
+         ("interest rates rise again", "interest rates rise again as the central bank fights inflation in the city"),
+         ("lenders pass on rate rise", "city lenders pass on the central bank rate rise to mortgage borrowers"),
+         ("borrowers face higher bank rates", "mortgage borrowers in the city face higher rates after the "
+          "central bank decision"),
+         ("rate rise hits homebuyers", "homebuyers in the city feel the central bank rate rise in their "
+          "mortgage costs")]
+
+
+def _loose() -> StoryEngine:
+    """Joins whatever shares a word: the rates reports join the flood story, as an early wrong join
+    would make them."""
+    return StoryEngine(EngineParams(threshold=0.01, wordy_pair_threshold=0.01, recheck_after=(), recheck_delay=()))
+
+
+def _unit(*terms: str) -> dict[str, float]:
+    return dict.fromkeys(terms, 1.0)
+
+
+def test_two_groups_parts_two_kinds_of_vectors_and_not_one() -> None:
+    vectors = [_unit("flood", "river"), _unit("rate", "bank"), _unit("flood", "valley"), _unit("bank", "loan")]
+    labels = two_groups(vectors)
+    assert labels is not None and labels[0] == labels[2] != labels[1] == labels[3]
+    assert two_groups([_unit("flood")]) is None
+    assert two_groups([_unit("flood"), _unit("flood")]) is None
+
+
+def test_a_story_of_two_stories_is_split_and_the_larger_part_keeps_the_id() -> None:
+    engine = _loose()
+    flood = [engine.add(f"f{i}", title, text, i * 60.0) for i, (title, text) in enumerate(FLOOD)]
+    rates = [engine.add(f"r{i}", title, text, 600 + i * 60.0) for i, (title, text) in enumerate(RATES[:4])]
+    story = flood[0].story
+    assert all(a.story == story for a in flood + rates[:3])  # joined while the story took shape
+    # looked at with 6 reports (two of them about rates: too few to leave), not with 7, then with 8
+    assert all(a.split is None for a in flood + rates[:3])
+    split = rates[3].split
+    assert split is not None and split.kept == story and split.articles == ("r0", "r1", "r2", "r3")
+    assert rates[3].story == split.new != story
+    kept, new = engine.stories[story], engine.stories[split.new]
+    assert (kept.size, new.size) == (4, 4)
+    assert (kept.title, new.title) == (FLOOD[0][0], RATES[0][0])
+    assert kept.first == 0.0 and (new.first, new.last) == (600.0, 780.0)
+    assert "river" in engine.explain(story) and "river" not in engine.explain(split.new)
+    assert "bank" in engine.explain(split.new) and "bank" not in engine.explain(story)
+    later = engine.add("r4", *RATES[4], 900.0)
+    assert later.story == split.new and later.split is None
+
+
+def test_a_story_with_names_is_not_split() -> None:
+    engine = _loose()
+    named = [(title.title(), text.replace("city", "Leeds city")) for title, text in FLOOD + RATES]
+    added = [engine.add(f"a{i}", title, text, i * 60.0) for i, (title, text) in enumerate(named)]
+    assert all(a.split is None for a in added)
+    assert not engine.stories[added[-1].story].members  # nothing remembered for a split
+
+
+def test_a_saved_engine_keeps_its_stories_but_not_what_it_remembers_for_splits() -> None:
+    engine = _loose()
+    first = engine.add("f0", *FLOOD[0], 0.0)
+    assert engine.stories[first.story].members
+    loaded = pickle.loads(pickle.dumps(engine))
+    story = loaded.stories[first.story]
+    assert story.members == [] and story.size == 1 and story.title == FLOOD[0][0]
+    assert story.text == engine.stories[first.story].text
+
+
+def test_the_desk_moves_the_reports_that_left_and_the_kept_story_keeps_its_triage(tmp_path: Path) -> None:
+    ok = HealthUpdate(last_attempt=1, status=200, next_due=2, success=True)
+    texts = FLOOD + RATES[:4]
+    articles = [Article(id=f"id{i}", feed="feed", title=t, link=f"http://e/{i}", author="",
+                        published=1_632_000_000 + i * 60, summary=s, content="") for i, (t, s) in enumerate(texts)]
+    with Store(tmp_path / "w.db") as store:
+        store.sync_feeds([FeedConfig(name="feed", url="http://x")])
+        desk = StoryDesk(store)
+        desk._engine = _loose()
+        store.record_poll("feed", ok, articles[:5])
+        desk.run()
+        story = store.conn.execute("SELECT cluster_id FROM article_clusters WHERE article_id = 'id0'").fetchone()[0]
+        set_flag(store, story, "starred", True)
+        store.record_poll("feed", ok, articles[5:])
+        result = desk.run()
+        rows = dict(store.conn.execute("SELECT article_id, cluster_id FROM article_clusters").fetchall())
+        new = rows["id4"]
+        clusters = {r[0]: r[1:] for r in store.conn.execute("SELECT id, title, size, created, updated, merged_into "
+                                                                "FROM clusters")}
+        starred = dict(store.conn.execute("SELECT cluster_id, starred FROM triage").fetchall())
+    assert new != story and {rows[f"id{i}"] for i in range(4)} == {story}
+    assert {rows[f"id{i}"] for i in range(4, 8)} == {new}
+    assert new in result.new_stories and {story, new} <= set(result.touched)
+    assert clusters[new] == (RATES[0][0], 4, 1_632_000_240, 1_632_000_420, None)
+    assert clusters[story][1] == 4 and starred == {story: 1}
+
+
+def test_the_cluster_command_reports_where_split_articles_went(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = [{"id": f"f{i}", "title": t, "text": s} for i, (t, s) in enumerate(FLOOD)]
+    lines += [{"id": f"r{i}", "title": t, "text": s} for i, (t, s) in enumerate(RATES)]
+    given, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    given.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    monkeypatch.setattr(cluster, "EngineParams", lambda: _loose().params)  # the command's engine joins loosely
+    assert run_cluster(argparse.Namespace(input=str(given), output=str(out))) == 0
+    got = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["id"] for r in got] == [line["id"] for line in lines]
+    stories = {r["id"]: r["cluster"] for r in got}
+    # without the split, every line would name the flood story the rates reports first joined
+    assert {stories[f"f{i}"] for i in range(4)} == {1} and {stories[f"r{i}"] for i in range(4)} == {2}
