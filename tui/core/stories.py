@@ -210,15 +210,15 @@ class StoryDesk:
 
     def _split_off(self, new: int, articles: tuple[str, ...]) -> None:
         """Move the reports a split took away to their new story (see splits); the story they left keeps
-        its id and triage state, the new one starts unread like any new story."""
+        its id and triage state, the new one starts unread like any new story. Its row comes first (the
+        assignments point at it), unless the report that set the split off was one of them and made it."""
         conn = self.store.conn
         marks = ",".join("?" * len(articles))
+        conn.execute(f"INSERT INTO clusters(id, title, created, updated) SELECT ?, '', min(published), max(published) "
+                     f"FROM articles WHERE id IN ({marks}) ON CONFLICT(id) DO UPDATE SET "
+                     "created = min(created, excluded.created), updated = max(updated, excluded.updated)",
+                     (new, *articles))
         conn.execute(f"UPDATE article_clusters SET cluster_id = ? WHERE article_id IN ({marks})", (new, *articles))
-        conn.execute("INSERT INTO clusters(id, title, created, updated) SELECT ?, '', min(a.published), "
-                     "max(a.published) FROM article_clusters ac JOIN articles a ON a.id = ac.article_id "
-                     "WHERE ac.cluster_id = ? ON CONFLICT(id) DO UPDATE SET created = excluded.created, "
-                     "updated = excluded.updated", (new, new))
-
 
 def _desk_process(path: str, stop: Any, wake: Any, report: Connection, interval: float, flag: bool, parent: int,
                   window: float | None) -> None:
