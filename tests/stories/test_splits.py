@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import shared
 from tui.cli.stories_cmd import run_cluster
 from tui.core import cluster
-from tui.core.cluster import EngineParams, StoryEngine
+from tui.core.cluster import EngineParams, Story, StoryEngine
 from tui.core.models import Article, FeedConfig
-from tui.core.splits import two_groups
+from tui.core.splits import Split, split_story, two_groups
 from tui.core.store import HealthUpdate, Store
 from tui.core.stories import StoryDesk
 from tui.core.triage import set_flag
@@ -140,3 +141,32 @@ def test_the_cluster_command_reports_where_split_articles_went(tmp_path: Path,
     stories = {r["id"]: r["cluster"] for r in got}
     # without the split, every line would name the flood story the rates reports first joined
     assert {stories[f"f{i}"] for i in range(4)} == {1} and {stories[f"r{i}"] for i in range(4)} == {2}
+
+
+def test_the_google_news_set_through_the_desk_keeps_every_story_whole(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """5,838 real reports without names, stored in three polls with a restart between them: the splits
+    they set off leave every report in one story, no story empty and each story's size its count."""
+    splits: list[Split] = []
+
+    def counted(engine: StoryEngine, story: Story) -> Split | None:
+        split = split_story(engine, story)
+        splits.extend([split] if split else [])
+        return split
+
+    monkeypatch.setattr(cluster, "split_story", counted)
+    rows = [json.loads(line) for line in shared("datasets", "googlenews-dev.jsonl").read_text().splitlines()]
+    ok = HealthUpdate(last_attempt=1, status=200, next_due=2, success=True)
+    articles = [Article(id=r["id"], feed="gn", title=r["title"], link=f"http://e/{r['id']}", author="",
+                        published=1_632_000_000 + i * 30, summary=r["summary"], content="") for i, r in enumerate(rows)]
+    with Store(tmp_path / "w.db") as store:
+        store.sync_feeds([FeedConfig(name="gn", url="http://x")])
+        for start in range(0, len(articles), 2000):
+            store.record_poll("gn", ok, articles[start:start + 2000])
+            StoryDesk(store).run(batch=500)  # a new desk: the engine is loaded from what was saved
+        sizes = store.conn.execute(
+            "SELECT c.size, count(ac.article_id) FROM clusters c LEFT JOIN article_clusters ac ON ac.cluster_id = c.id "
+            "WHERE c.merged_into IS NULL GROUP BY c.id").fetchall()
+        assigned = store.conn.execute("SELECT count(DISTINCT article_id) FROM article_clusters").fetchone()[0]
+    assert len(splits) >= 5 and assigned == len(rows)
+    assert all(size == count > 0 for size, count in sizes)
