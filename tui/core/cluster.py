@@ -59,7 +59,6 @@ class Story:
             setattr(self, name, value)
 
 
-
 @dataclass(frozen=True, slots=True)
 class Assignment:
     """Where an article went."""

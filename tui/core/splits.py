@@ -5,8 +5,8 @@ Greece's "HIV on purpose" claim joined a story of adolescents' HIV services at 0
 bar), every later report of both follows the mixed centroid, and no join or merge can undo it. On the
 Google News set (lower-cased, no names to go by) such mixes were most of what was lost.
 
-So a story with nothing but words remembers its latest reports' term vectors (`Member`), and at the
-sizes where merges are checked it is cut in two (2-means over those vectors). When the two parts are
+So a story with nothing but words remembers its latest reports' term vectors (`Member`), and at
+sizes 6, 8, 12, 16, 24, 32, ... it is cut in two (2-means over those vectors). When the two parts are
 less alike than two stories need to be to merge, the smaller part leaves as a new story; the larger
 keeps the id and its triage state. Stories with names or figures are placed by them and never split:
 replaying real feeds, splitting them cut the AUKUS row's 15 reports into 8 and 7 by angle.
