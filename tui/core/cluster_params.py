@@ -42,13 +42,15 @@ class EngineParams:
 def merge_check_due(size: int) -> bool:
     """Stories are compared for merging while small and then at sizes 16, 24, 32, 48, 64, ...:
     a story's centroid moves less with every report, so later checks rarely find anything new."""
-    if size <= 12:
-        return True
-    high = 1 << (size.bit_length() - 1)
-    return size in (high, high + high // 2)
+    return size <= 12 or _power_of_two_or_half_again(size)
 
 
 def split_check_due(size: int) -> bool:
     """Stories without names are looked at for a split at sizes 6, 8, 12, 16, 24, 32, 48, ... (see splits)."""
+    return _power_of_two_or_half_again(size)
+
+
+def _power_of_two_or_half_again(size: int) -> bool:
+    """1, 2, 3, 4, 6, 8, 12, 16, 24, ...: checks that grow rarer as a story grows."""
     high = 1 << (size.bit_length() - 1)
     return size in (high, high + high // 2)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, NamedTuple
 
-from tui.core.vectors import Vector, add_into, dot
+from tui.core.vectors import Vector, add_into, dot, without
 
 if TYPE_CHECKING:
     from tui.core.cluster import Story, StoryEngine
@@ -84,17 +84,6 @@ def first_title(members: list[Member]) -> tuple[str, float]:
     return members[0].title, 1.0
 
 
-def without(vec: Vector, norm2: float, parts: list[Vector]) -> tuple[Vector, float]:
-    """A centroid with `parts` taken out again (terms left at nothing are dropped) and its squared norm."""
-    out = dict(vec)
-    for part in parts:
-        for term, weight in part.items():
-            if term in out:
-                out[term] -= weight
-    out = {t: w for t, w in out.items() if w > 1e-9}
-    return out, sum(w * w for w in out.values())
-
-
 def split_story(engine: StoryEngine, story: Story) -> Split | None:
     """Cut a story with nothing but words in two when its remembered reports are two groups less alike
     than two stories must be to merge; the smaller group leaves as a new story, with its reports' copy
@@ -119,7 +108,7 @@ def split_story(engine: StoryEngine, story: Story) -> Split | None:
     new.recent = [article for article in story.recent if article in gone]
     new.prints = [story.prints[i] for i, article in enumerate(story.recent) if article in gone]
     story.recent, story.prints = [story.recent[i] for i in stay], [story.prints[i] for i in stay]
-    story.text, story.text_norm2 = without(story.text, story.text_norm2, [m.vector for m in moving])
+    story.text, story.text_norm2 = without(story.text, [m.vector for m in moving])
     story.size -= len(moving)
     story.signature_size = -1
     story.members = staying

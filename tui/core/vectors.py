@@ -53,6 +53,18 @@ def add_into(into: Vector, norm2: float, vec: Vector, keep: int) -> tuple[Vector
     return into, norm2
 
 
+def without(vec: Vector, parts: list[Vector]) -> tuple[Vector, float]:
+    """A centroid with `parts` taken out again (terms left at nothing are dropped) and its squared norm,
+    summed afresh (the parts may hold terms the centroid had pruned)."""
+    out = dict(vec)
+    for part in parts:
+        for term, weight in part.items():
+            if term in out:
+                out[term] -= weight
+    out = {t: w for t, w in out.items() if w > 1e-9}
+    return out, sum(w * w for w in out.values())
+
+
 def largest(vec: Mapping[K, float], k: int) -> list[tuple[K, float]]:
     """The k heaviest terms with their weights (as heapq.nlargest, which is 3-4x slower at these sizes:
     k is a large share of the vector)."""
