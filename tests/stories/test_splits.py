@@ -1,4 +1,4 @@
-"""A story without names that turns out to be two is split; the larger part keeps the id and triage."""
+"""A story that turns out to be two is split; the larger part keeps the id and triage."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from tui.cli.stories_cmd import run_cluster
 from tui.core import cluster
 from tui.core.cluster import EngineParams, Story, StoryEngine
 from tui.core.models import Article, FeedConfig
-from tui.core.splits import Split, split_story, two_groups
+from tui.core.splits import Member, Split, apart, split_story, two_groups
 from tui.core.store import HealthUpdate, Store
 from tui.core.stories import StoryDesk
 from tui.core.triage import set_flag
@@ -41,10 +41,11 @@ RATES = [("central bank raises interest rate", "the central bank raised its main
           "mortgage costs")]
 
 
-def _loose() -> StoryEngine:
+def _loose(**params: float) -> StoryEngine:
     """Joins whatever shares a word: the rates reports join the flood story, as an early wrong join
     would make them."""
-    return StoryEngine(EngineParams(threshold=0.01, wordy_pair_threshold=0.01, recheck_after=(), recheck_delay=()))
+    return StoryEngine(EngineParams(threshold=0.01, wordy_pair_threshold=0.01, recheck_after=(), recheck_delay=(),
+                                    **params))  # type: ignore[arg-type]
 
 
 def _unit(*terms: str) -> dict[str, float]:
@@ -80,12 +81,100 @@ def test_a_story_of_two_stories_is_split_and_the_larger_part_keeps_the_id() -> N
     assert later.story == split.new and later.split is None
 
 
-def test_a_story_with_names_is_not_split() -> None:
-    engine = _loose()
-    named = [(title.title(), text.replace("city", "Leeds city")) for title, text in FLOOD[:4] + RATES]
-    added = [engine.add(f"a{i}", title, text, i * 60.0) for i, (title, text) in enumerate(named)]
-    assert all(a.split is None for a in added)
-    assert not engine.stories[added[-1].story].members  # nothing remembered for a split
+# Two fights of one boxer, a year apart (written for this test): the same champion, belts, city and
+# words of the trade; the challenger, his record and the round are what tell them apart.
+RAHMAN = [("Klitschko stops Rahman in the seventh to keep IBF belt",
+           "Wladimir Klitschko stopped Hasim Rahman in the seventh round in Mannheim on Saturday. Rahman, "
+           "a late substitute, never found his range against the champion."),
+          ("Rahman no match for Klitschko in Mannheim",
+           "Hasim Rahman, a former champion, was stopped by Wladimir Klitschko in Mannheim. Rahman took "
+           "a standing count in the sixth before the referee waved it off."),
+          ("Klitschko batters sluggish Rahman",
+           "Wladimir Klitschko jabbed Hasim Rahman at will for six rounds. Rahman, 35, said he had only "
+           "three weeks to prepare for the IBF title bout."),
+          ("Referee halts Klitschko-Rahman mismatch",
+           "Klitschko landed a left-right-left combination and the referee stepped in to save Rahman. "
+           "Rahman had been a replacement for the injured Sultan Ibragimov."),
+          ("Klitschko retains title against Rahman",
+           "Wladimir Klitschko kept his IBF heavyweight title against Hasim Rahman. Rahman lost for the "
+           "eighth time in his career.")]
+THOMPSON = [("Klitschko knocks out Thompson in Bern rematch",
+             "Wladimir Klitschko knocked out Tony Thompson in the sixth round in Bern. Thompson, 40, had "
+             "asked for the rematch after losing in Hamburg four years ago."),
+            ("Thompson falls again to Klitschko",
+             "Tony Thompson was knocked down twice by Wladimir Klitschko in Bern. Thompson's corner threw "
+             "in the towel in the sixth."),
+            ("Klitschko too strong for Thompson in Switzerland",
+             "Wladimir Klitschko kept his WBA and WBO belts against Tony Thompson in Bern. Thompson, a "
+             "southpaw from Washington, never troubled the champion."),
+            ("Thompson stopped by Klitschko in six",
+             "Klitschko dropped Tony Thompson with a right hand in the sixth round. Thompson got up but the "
+             "fight was stopped moments later in Bern."),
+            ("Klitschko beats Thompson for 59th win",
+             "Wladimir Klitschko stopped Tony Thompson in Bern for his 59th win. Thompson said he would "
+             "think about retirement.")]
+# One event told from two angles (written for this test): the same people and countries, named throughout.
+PACT = [("Australia scraps French submarine deal for US pact",
+         "Australia cancelled its submarine contract with France and joined a pact with the United States "
+         "and Britain. Prime Minister Scott Morrison said the deal served Australia's interests."),
+        ("France recalls envoys over Australia submarine pact",
+         "France recalled its ambassadors to Australia and the United States over the submarine pact. "
+         "Morrison said Australia had told France of its concerns."),
+        ("Morrison defends submarine decision",
+         "Scott Morrison defended Australia's decision to drop the French submarines for a pact with "
+         "the United States and Britain, as France protested."),
+        ("France says Australia pact is a stab in the back",
+         "France's foreign minister called the Australia and United States submarine pact a stab in "
+         "the back. Morrison said he understood France's disappointment."),
+        ("United States seeks to calm France over submarines",
+         "The United States sought to calm France after Australia dropped the French submarine deal. "
+         "Morrison and Biden spoke of the pact's importance."),
+        ("Australia says France knew of submarine doubts",
+         "Australia said France knew of its doubts over the submarine contract before the pact with the "
+         "United States and Britain. Morrison rejected claims he had lied."),
+        ("Britain welcomes submarine pact with Australia",
+         "Britain welcomed the submarine pact with Australia and the United States. France said the "
+         "decision was a betrayal; Morrison said he would speak to Macron."),
+        ("France cancels London talks over submarine pact",
+         "France cancelled defence talks with Britain over the submarine pact with Australia and the "
+         "United States. Morrison said the pact was not aimed at France.")]
+
+
+def test_a_story_of_two_events_with_names_of_their_own_is_split_and_not_merged_back() -> None:
+    engine = _loose(merge_threshold_named=0.05)  # any two stories that share a word would merge ...
+    rahman = [engine.add(f"r{i}", t, s, i * 60.0) for i, (t, s) in enumerate(RAHMAN[:4])]
+    thompson = [engine.add(f"t{i}", t, s, 600 + i * 60.0) for i, (t, s) in enumerate(THOMPSON[:4])]
+    story = rahman[0].story
+    assert all(a.story == story for a in rahman + thompson[:3]) and engine.stories[story].spec_norm2
+    split = thompson[3].split
+    assert split is not None and split.kept == story and split.articles == ("t0", "t1", "t2", "t3")
+    kept, new = engine.stories[story], engine.stories[split.new]
+    assert (kept.size, new.size) == (4, 4) and (kept.title, new.title) == (RAHMAN[0][0], THOMPSON[0][0])
+    assert "rahman" in kept.persons and "thompson" not in kept.persons and "thompson" in new.persons
+    assert "e:thompson" not in kept.spec and "e:rahman" not in new.spec
+    later = [engine.add("t4", *THOMPSON[4], 900.0), engine.add("r4", *RAHMAN[4], 960.0)]
+    assert [a.story for a in later] == [split.new, story]
+    assert not engine.redirects  # ... but the merge checks at size 5 leave these two apart
+
+
+def test_a_story_whose_parts_share_their_names_is_not_split() -> None:
+    engine = _loose(split_named_bar=1.0)  # however unlike its angles' words are
+    added = [engine.add(f"p{i}", t, s, i * 60.0) for i, (t, s) in enumerate(PACT)]
+    assert len({a.story for a in added}) == 1 and all(a.split is None for a in added)
+    assert len(engine.stories[added[0].story].members) == len(PACT)  # remembered, looked at, kept whole
+
+
+def test_names_are_compared_by_their_last_word() -> None:
+    def members(*specs: dict[str, float]) -> list[Member]:
+        return [Member(f"a{i}", 0.0, "", {}, spec, {}) for i, spec in enumerate(specs)]
+
+    rahman = members(*[{"e:hasim rahman": 1.0, "e:klitschko": 1.0}] * 3)
+    thompson = members(*[{"e:tony thompson": 1.0, "e:klitschko": 1.0}] * 3)
+    assert apart(rahman, thompson, 3, 0.6, 0.1)
+    assert not apart(rahman, thompson, 4, 0.6, 0.1)  # too few reports to tell
+    named = members(*[{"e:manny pacquiao": 1.0}] * 3)
+    party = members(*[{"e:pdp-laban": 1.0, "e:pacquiao": 1.0}] * 3)
+    assert not apart(named, party, 3, 0.6, 0.1)  # only the party's side has a name of its own
 
 
 def test_a_saved_engine_keeps_its_stories_but_not_what_it_remembers_for_splits() -> None:

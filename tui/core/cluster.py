@@ -20,7 +20,7 @@ from tui.core.cluster_params import EngineParams, merge_check_due, split_check_d
 from tui.core.features import document_features, named_storms
 from tui.core.idf import DocumentFrequencies
 from tui.core.protagonists import Persons, about_other_people, add_persons, persons
-from tui.core.splits import Member, Split, split_story
+from tui.core.splits import Member, Split, apart, split_story
 from tui.core.vectors import Vector, add_into, dot, largest, spec_dot, top_terms
 
 
@@ -45,7 +45,7 @@ class Story:
     prints: list[str] = field(default_factory=list)  # and their fingerprints
     storms: frozenset[str] = frozenset()  # named storms its headlines mention (see named_storms)
     persons: Persons = field(default_factory=dict)  # the people its reports are about (see protagonists)
-    members: list[Member] = field(default_factory=list)  # its latest reports, while it names nothing (see splits)
+    members: list[Member] = field(default_factory=list)  # its latest reports (see splits)
 
     def __getstate__(self) -> tuple[None, dict[str, object]]:
         """Saved without `members`: they are kept for a split while the engine runs (tens of MB pickled
@@ -167,6 +167,13 @@ class StoryEngine:
         return about_other_people(people, reports, story.persons, story.size, p.protagonist_weight,
                                   p.protagonist_share)
 
+    def _apart(self, a: Story, b: Story) -> bool:
+        """Whether two stories with names are about different people or places (see splits.apart): a
+        story that was split off is not merged back, nor another story of its kind merged in."""
+        p = self.params
+        return bool(a.spec_norm2 and b.spec_norm2) and apart(a.members, b.members, p.split_min_part, p.split_core,
+                                                            p.split_stray)
+
     def _signature(self, story: Story) -> Vector:
         """A story's strongest terms (they carry nearly all of a dot product), cached per size."""
         if story.signature_size != story.size:
@@ -250,16 +257,13 @@ class StoryEngine:
         score = 1.0 if created else best_sim
         if score > best.title_score and title:
             best.title, best.title_score = title, score
-        if not best.spec_norm2:
-            best.members.append(Member(article_id, when, title, tvec))
-            del best.members[: -p.split_memory]
-        elif best.members:
-            best.members = []
+        best.members.append(Member(article_id, when, title, tvec, svec, people))
+        del best.members[: -p.split_memory]
         merged = self._merge_similar(best, when) if merge_check_due(best.size) else ()
         story_id = self.resolve(best.id)
         split = None
         story = self.stories[story_id]
-        if not story.spec_norm2 and story.size >= 2 * p.split_min_part and split_check_due(story.size):
+        if story.size >= 2 * p.split_min_part and split_check_due(story.size):
             split = split_story(self, story)
             if split is not None and article_id in split.articles:
                 story_id = split.new
@@ -351,7 +355,7 @@ class StoryEngine:
                 if _other_storms(story.storms, other.storms) or self._other_people(story.persons, story.size, other):
                     continue
                 margin = self._story_score(story, other) - self._merge_bar(story, other)
-                if margin >= best_margin:
+                if margin >= best_margin and not self._apart(story, other):
                     best, best_margin = other, margin
             if best is None:
                 return tuple(merged)
@@ -369,7 +373,7 @@ class StoryEngine:
         keep.persons = add_persons(keep.persons, gone.persons)
         keep.first, keep.last = min(keep.first, gone.first), max(keep.last, gone.last)
         keep.recent = (keep.recent + gone.recent)[-self.params.copy_memory:]
-        keep.members = (keep.members + gone.members)[-self.params.split_memory:] if not keep.spec_norm2 else []
+        keep.members = (keep.members + gone.members)[-self.params.split_memory:]
         keep.prints = (keep.prints + gone.prints)[-self.params.copy_memory:]
         if gone.title_score > keep.title_score:
             keep.title, keep.title_score = gone.title, gone.title_score

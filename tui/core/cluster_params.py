@@ -34,9 +34,14 @@ class EngineParams:
     # recent members of a story compared for copies: in two days of real feeds every copy found was of
     # one of its story's latest 5 reports (copies are syndicated together); each compare costs 1.6 µs
     copy_memory: int = 8
-    split_memory: int = 64  # latest reports a story without names remembers, to split it (see splits)
+    split_memory: int = 64  # latest reports a story remembers, to split it (see splits)
     split_min_part: int = 3  # a split takes at least this many of them away ...
     split_min_share: float = 0.15  # ... and at least this share
+    # a story with names is split, and two such stories kept from merging, only when each part has a
+    # name (surname) in `split_core` of its reports and in at most `split_stray` of the other's ...
+    split_core: float = 0.6
+    split_stray: float = 0.1
+    split_named_bar: float = 0.45  # ... and (to split) the parts score below this
 
 
 def merge_check_due(size: int) -> bool:
@@ -46,7 +51,7 @@ def merge_check_due(size: int) -> bool:
 
 
 def split_check_due(size: int) -> bool:
-    """Stories without names are looked at for a split at sizes 6, 8, 12, 16, 24, 32, 48, ... (see splits)."""
+    """Stories are looked at for a split at sizes 6, 8, 12, 16, 24, 32, 48, ... (see splits)."""
     return _power_of_two_or_half_again(size)
 
 
