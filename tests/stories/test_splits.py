@@ -187,14 +187,18 @@ def test_a_saved_engine_keeps_its_stories_but_not_what_it_remembers_for_splits()
     assert story.text == engine.stories[first.story].text
 
 
-# the report that brings the story to 8 is the last of those that leave, or one that stays
-@pytest.mark.parametrize("texts", [FLOOD[:4] + RATES[:4], FLOOD[:4] + RATES[:3] + FLOOD[4:]])
+# the report that brings the story to 8 is the last of those that leave, or one that stays; with
+# names and without
+@pytest.mark.parametrize(("texts", "leaving"), [(FLOOD[:4] + RATES[:4], RATES),
+                                                (FLOOD[:4] + RATES[:3] + FLOOD[4:], RATES),
+                                                (RAHMAN[:4] + THOMPSON[:4], THOMPSON),
+                                                (RAHMAN[:4] + THOMPSON[:3] + RAHMAN[4:], THOMPSON)])
 def test_the_desk_moves_the_reports_that_left_and_the_kept_story_keeps_its_triage(
-        tmp_path: Path, texts: list[tuple[str, str]]) -> None:
+        tmp_path: Path, texts: list[tuple[str, str]], leaving: list[tuple[str, str]]) -> None:
     ok = HealthUpdate(last_attempt=1, status=200, next_due=2, success=True)
     articles = [Article(id=f"id{i}", feed="feed", title=t, link=f"http://e/{i}", author="",
                         published=1_632_000_000 + i * 60, summary=s, content="") for i, (t, s) in enumerate(texts)]
-    left = {f"id{i}" for i, text in enumerate(texts) if text in RATES}
+    left = {f"id{i}" for i, text in enumerate(texts) if text in leaving}
     with Store(tmp_path / "w.db") as store:
         store.sync_feeds([FeedConfig(name="feed", url="http://x")])
         desk = StoryDesk(store)
@@ -213,7 +217,7 @@ def test_the_desk_moves_the_reports_that_left_and_the_kept_story_keeps_its_triag
     assert new != story and {rows[a] for a in left} == {new} and {rows[a] for a in rows.keys() - left} == {story}
     assert new in result.new_stories and {story, new} <= set(result.touched)
     times = sorted(a.published for a in articles if a.id in left)
-    assert clusters[new] == (RATES[0][0], len(left), times[0], times[-1], None)
+    assert clusters[new] == (leaving[0][0], len(left), times[0], times[-1], None)
     assert clusters[story][1] == len(texts) - len(left) and starred == {story: 1}
 
 
