@@ -28,7 +28,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING, NamedTuple
 
 from tui.core.protagonists import Persons, add_persons
-from tui.core.vectors import Vector, add_into, dot, without
+from tui.core.vectors import Vector, add_into, dot, name_key, without
 
 if TYPE_CHECKING:
     from tui.core.cluster import Story, StoryEngine
@@ -98,15 +98,20 @@ def first_title(members: list[Member]) -> tuple[str, float]:
 
 
 def _surnames(spec: Vector) -> set[str]:
-    """The last words of a report's names: "Manny Pacquiao" and "Pacquiao" are one person."""
-    return {term[2:].rsplit(" ", 1)[-1] for term in spec if term.startswith("e:")}
+    """A report's names by their last words (see vectors.name_key): "Manny Pacquiao" is Pacquiao."""
+    return {name_key(term) for term in spec if term.startswith("e:")}
 
 
-def _own_name(group: list[Member], other: list[Member], core: float, stray: float) -> bool:
-    """Whether `group` has a name in `core` of its reports that `other` names in at most `stray` of its."""
-    mine = Counter(name for m in group for name in _surnames(m.spec))
-    theirs = Counter(name for m in other for name in _surnames(m.spec))
-    return any(n >= core * len(group) and theirs[name] <= stray * len(other) for name, n in mine.items())
+def _named_in(group: list[Member]) -> Counter[str]:
+    """How many of `group`'s reports name each name."""
+    return Counter(name for m in group for name in _surnames(m.spec))
+
+
+def _own_name(mine: Counter[str], size: int, theirs: Counter[str], their_size: int, core: float,
+              stray: float) -> bool:
+    """Whether a group of `size` reports has a name in `core` of them that the other group names in at
+    most `stray` of its reports (`mine`, `theirs`: see _named_in)."""
+    return any(n >= core * size and theirs[name] <= stray * their_size for name, n in mine.items())
 
 
 def apart(a: list[Member], b: list[Member], least: int, core: float, stray: float) -> bool:
@@ -114,7 +119,9 @@ def apart(a: list[Member], b: list[Member], least: int, core: float, stray: floa
     naming someone (or somewhere) the other hardly names."""
     if len(a) < least or len(b) < least:
         return False
-    return _own_name(a, b, core, stray) and _own_name(b, a, core, stray)
+    in_a, in_b = _named_in(a), _named_in(b)
+    return (_own_name(in_a, len(a), in_b, len(b), core, stray)
+            and _own_name(in_b, len(b), in_a, len(a), core, stray))
 
 
 def may_part(members: list[Member], least: float, core: float, stray: float) -> bool:

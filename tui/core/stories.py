@@ -151,7 +151,7 @@ class StoryDesk:
         now = time.time()
         engine.close_quiet(max((r["published"] for r, _ in assignments), default=now))  # type: ignore[index]
         touched = {a.story for _, a in assignments} | {kept for _, a in assignments for _, kept in a.folded}
-        touched.update(story for _, a in assignments if a.split is not None for story in a.split[:2])
+        touched.update(story for _, a in assignments if a.split is not None for story in (a.split.kept, a.split.new))
         stories = [s for s in map(engine.stories.get, sorted(touched)) if s is not None]
         # Computed before the write lock is taken: while the desk holds it, the poller cannot store
         # what the fetch workers send, and they stop at a full pipe. On the pipeline benchmark's first
@@ -207,7 +207,6 @@ class StoryDesk:
                      "updated = max(updated, coalesce((SELECT updated FROM clusters WHERE id = ?), updated)) "
                      "WHERE id = ?", (gone, gone, kept))
 
-
     def _split_off(self, new: int, articles: tuple[str, ...]) -> None:
         """Move the reports a split took away to their new story (see splits); the story they left keeps
         its id and triage state, the new one starts unread like any new story. Its row comes first (the
@@ -219,6 +218,7 @@ class StoryDesk:
                      "created = min(created, excluded.created), updated = max(updated, excluded.updated)",
                      (new, *articles))
         conn.execute(f"UPDATE article_clusters SET cluster_id = ? WHERE article_id IN ({marks})", (new, *articles))
+
 
 def _desk_process(path: str, stop: Any, wake: Any, report: Connection, interval: float, flag: bool, parent: int,
                   window: float | None) -> None:

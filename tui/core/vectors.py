@@ -31,12 +31,12 @@ def spec_dot(a: Vector, b: Vector, min_shared: int) -> float:
     if len(a) > len(b):
         a, b = b, a
     shared = a.keys() & b.keys()
-    if len(shared) < min_shared or len({_name_key(t) for t in shared}) < min_shared:
+    if len(shared) < min_shared or len({name_key(t) for t in shared}) < min_shared:
         return 0.0
     return sum([a[t] * b[t] for t in shared])
 
 
-def _name_key(term: str) -> str:
+def name_key(term: str) -> str:
     """What a specific is counted as: a name (`e:`) by its last word, anything else as itself."""
     return "e:" + term[2:].rsplit(" ", 1)[-1] if term.startswith("e:") else term
 
