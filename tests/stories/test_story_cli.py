@@ -55,6 +55,25 @@ def test_bad_input_names_file_and_line(tmp_path: Path) -> None:
     assert result.returncode == 2 and f"{src}:1: 'published' is not ISO 8601" in result.stderr
 
 
+def test_published_as_rss_writes_it_or_as_unix_seconds_reads_as_the_same_time(tmp_path: Path) -> None:
+    """ISO 8601 is the contract; RFC 2822 (an RSS pubDate copied as it is) and Unix seconds used to stop
+    the run. "next week" is placed from the publication date, so each form must give the same figures."""
+    forms = ["2021-07-28T14:20:00Z", "Wed, 28 Jul 2021 17:20:00 +0300", 1627482000]
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": i, "title": "Talks on 5,000 troops next week", "published": when}) + "\n"
+                           for i, when in enumerate(forms)))
+    out = tmp_path / "out.jsonl"
+    assert run("figures", "--input", str(src), "--output", str(out)).returncode == 0
+    lines = [json.loads(x) for x in out.read_text().splitlines()]
+    assert [line["id"] for line in lines] == [0, 1, 2]
+    assert {(f["counts"], f.get("start")) for f in lines[0]["figures"]} == {("troops", None), ("date", "2021-08-02")}
+    assert lines[1]["figures"] == lines[0]["figures"] == lines[2]["figures"]
+    for bad in ('"last Tuesday"', "1e20", "true", "[2021]"):
+        src.write_text('{"id": "a", "title": "ok", "published": ' + bad + "}\n")
+        result = run("cluster", "--input", str(src), "--output", str(out))
+        assert result.returncode == 2 and f"{src}:1: 'published' is not ISO 8601" in result.stderr, bad
+
+
 def test_bad_input_leaves_an_existing_output_as_it_was(tmp_path: Path) -> None:
     """A script rerunning `figures` or `cluster` on a file with a bad line keeps its last good output
     (figures used to write the lines before the bad one over it)."""

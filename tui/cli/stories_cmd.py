@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any, BinaryIO, TextIO
 
 from tui.cli.common import CliError, db_path_from_args, open_store, parse_since
@@ -14,17 +16,33 @@ from tui.cli.listing import maybe_config
 
 
 def _published(value: Any, line: int, where: str) -> float | None:
+    """A line's `published` as Unix seconds: ISO 8601 (the contract), or what feeds and scripts also
+    write: RFC 2822 ("Sat, 18 Sep 2021 10:00:00 GMT", RSS's pubDate) or Unix seconds as a JSON number.
+    A time without a zone is UTC. None when absent; anything else stops the run, naming the line."""
     if value in (None, ""):
         return None
-    try:
-        when = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        raise CliError(f"{where}:{line}: 'published' is not ISO 8601: {value!r}") from None
-    if when.tzinfo is None:
-        from datetime import UTC
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if math.isfinite(value) and abs(value) < _LATEST:
+            return float(value)
+    elif isinstance(value, str):
+        when = _iso_or_rfc2822(value.strip())
+        if when is not None:
+            return (when if when.tzinfo else when.replace(tzinfo=UTC)).timestamp()
+    raise CliError(f"{where}:{line}: 'published' is not ISO 8601 (nor RFC 2822, nor Unix seconds): {value!r}")
 
-        when = when.replace(tzinfo=UTC)
-    return when.timestamp()
+
+_LATEST = 253_402_300_800  # Unix seconds of 10000-01-01: later "seconds" are milliseconds or garbage
+
+
+def _iso_or_rfc2822(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
 
 
 def _records(path: str) -> Iterator[tuple[int, dict[str, Any]]]:
