@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -41,6 +42,22 @@ def test_a_report_dated_long_before_a_story_began_does_not_join_it() -> None:
     near = engine.add("c", "Earthquake hits Indonesia's Aceh", QUAKE, 100_000 - 600)
     assert old.new_story and old.story != story.story
     assert not near.new_story and near.story in (story.story, old.story)
+
+
+def test_stories_sharing_few_of_a_reports_terms_are_not_scored() -> None:
+    """Candidates are the stories that share most of a report's strongest terms; one that shares under
+    a quarter as many as the best (one word against eight) is left out before the costly scoring."""
+    engine = StoryEngine()
+    quake = engine.stories[engine.add("a", "Earthquake hits Indonesia's Aceh", QUAKE, 0).story]
+    fire = engine.stories[engine.add("b", "Wildfire forces evacuations near Athens", FIRE, 0).story]
+    assert quake.id != fire.id and len(quake.indexed) >= 8 and fire.indexed[0] not in quake.indexed
+    keys = [*quake.indexed[:8], fire.indexed[0]]
+    assert [s.id for s in engine._candidates(keys, 0)] == [quake.id]
+    engine.params = replace(engine.params, candidate_share=0.0)
+    assert [s.id for s in engine._candidates(keys, 0)] == [quake.id, fire.id]
+    engine.params = replace(engine.params, candidate_share=0.25)
+    kept = engine._candidates([*quake.indexed[:4], fire.indexed[0]], 0)  # one of four: a quarter
+    assert [s.id for s in kept] == [quake.id, fire.id]
 
 
 def test_wire_copies_are_recognised() -> None:

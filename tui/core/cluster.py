@@ -218,10 +218,15 @@ class StoryEngine:
         index = self.index
         hits: Counter[int] = Counter(chain.from_iterable(index[t] for t in keys if t in index))  # counted in C
         hits.pop(exclude, None)
-        out = []
+        out: list[Story] = []
         window = self.params.window
-        limit = limit or self.params.max_candidates
-        for sid, _ in largest(hits, limit):  # Counter.most_common's order, ties included, sorted where cheaper
+        ranked = largest(hits, limit or self.params.max_candidates)  # Counter.most_common's order, ties included
+        if not ranked:
+            return out
+        least = ranked[0][1] * self.params.candidate_share
+        for sid, shared in ranked:
+            if shared < least:  # the rest share even fewer (see EngineParams.candidate_share)
+                break
             story = self.stories[sid]
             # within the window on either side: a report dated long before a story began (a late-arriving
             # archive item, an evergreen page) is not part of it either
