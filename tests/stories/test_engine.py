@@ -58,6 +58,10 @@ def test_stories_sharing_few_of_a_reports_terms_are_not_scored() -> None:
     engine.params = replace(engine.params, candidate_share=0.25)
     kept = engine._candidates([*quake.indexed[:4], fire.indexed[0]], 0)  # one of four: a quarter
     assert [s.id for s in kept] == [quake.id, fire.id]
+    # the bar comes from the stories in the time window: a closed story's many shared words set none
+    engine.params = replace(engine.params, window=3600.0)
+    fire.first = fire.last = 100_000.0
+    assert [s.id for s in engine._candidates(keys, 100_000.0)] == [fire.id]
 
 
 def test_wire_copies_are_recognised() -> None:

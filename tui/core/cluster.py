@@ -220,17 +220,16 @@ class StoryEngine:
         hits.pop(exclude, None)
         out: list[Story] = []
         window = self.params.window
-        ranked = largest(hits, limit or self.params.max_candidates)  # Counter.most_common's order, ties included
-        if not ranked:
-            return out
-        least = ranked[0][1] * self.params.candidate_share
-        for sid, shared in ranked:
-            if shared < least:  # the rest share even fewer (see EngineParams.candidate_share)
+        least = 0.0  # set by the first story in the window (see EngineParams.candidate_share)
+        for sid, shared in largest(hits, limit or self.params.max_candidates):  # Counter.most_common's order
+            if shared < least:  # the rest share even fewer
                 break
             story = self.stories[sid]
             # within the window on either side: a report dated long before a story began (a late-arriving
             # archive item, an evergreen page) is not part of it either
             if story.first - window <= when <= story.last + window:
+                if not out:
+                    least = shared * self.params.candidate_share
                 out.append(story)
         return out
 

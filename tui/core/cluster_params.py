@@ -25,9 +25,10 @@ class EngineParams:
     index_terms: int = 30  # strongest terms of a story kept in the inverted index
     max_candidates: int = 10  # stories scored exactly per article
     # A story that shares fewer than this share of the query's terms (among its indexed ones) than the
-    # story sharing most is not scored: on Google News, ECB+ (10 orders) and the replayed archive no such
-    # story was ever where a report went (the same stories, report for report), and leaving them out
-    # scores 40% fewer stories there; on the pipeline benchmark the story desk runs 4.9% fewer instructions.
+    # story in the time window that shares most is not scored: on Google News, ECB+ (10 orders) and the
+    # replayed archive no such story was ever where a report went (the same stories, report for report),
+    # and leaving them out scores 40% fewer stories there; on the pipeline benchmark the story desk runs
+    # 4.9% fewer instructions.
     candidate_share: float = 0.25
     doc_terms: int = 60  # terms kept per article vector
     centroid_terms: int = 400  # terms kept per story centroid
