@@ -71,6 +71,11 @@ class Assignment:
     folded: tuple[tuple[int, int], ...] = ()  # every (gone, kept) fold while adding it: merges and rechecks
     split: Split | None = None  # a story cut in two while adding it (after the merges, before the rechecks)
 
+    def touched(self) -> tuple[int, ...]:
+        """The stories adding it changed: its own, those that absorbed others, and both parts of a split."""
+        split = (self.split.kept, self.split.new) if self.split is not None else ()
+        return (self.story, *(kept for _gone, kept in self.folded), *split)
+
 
 _Idf = DocumentFrequencies  # engines saved before it moved to idf.py name it so
 

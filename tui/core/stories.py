@@ -116,12 +116,10 @@ class StoryDesk:
                 for _row, a in unsaved:
                     if a.new_story:
                         new.append(a.story)
-                    touched.add(a.story)
-                    touched.update(kept for _gone, kept in a.folded)
+                    touched.update(a.touched())
                     merged.extend(a.folded)
                     if a.split is not None:  # the part that left is a new story to the reader
                         new.append(a.split.new)
-                        touched.update((a.split.kept, a.split.new))
                 total += len(unsaved)
                 unsaved = []
             if not rows:
@@ -150,8 +148,7 @@ class StoryDesk:
         engine = self.engine
         now = time.time()
         engine.close_quiet(max((r["published"] for r, _ in assignments), default=now))  # type: ignore[index]
-        touched = {a.story for _, a in assignments} | {kept for _, a in assignments for _, kept in a.folded}
-        touched.update(story for _, a in assignments if a.split is not None for story in (a.split.kept, a.split.new))
+        touched = {story for _, a in assignments for story in a.touched()}
         stories = [s for s in map(engine.stories.get, sorted(touched)) if s is not None]
         # Computed before the write lock is taken: while the desk holds it, the poller cannot store
         # what the fetch workers send, and they stop at a full pipe. On the pipeline benchmark's first
