@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import pickle
+import random
 from pathlib import Path
 
 import pytest
@@ -49,7 +51,63 @@ def _loose(**params: float) -> StoryEngine:
 
 
 def _unit(*terms: str) -> dict[str, float]:
-    return dict.fromkeys(terms, 1.0)
+    return dict.fromkeys(terms, 1.0 / math.sqrt(len(terms)))
+
+
+def _reference_two_groups(vectors: list[dict[str, float]], rounds: int = 8) -> list[int] | None:
+    """Spherical 2-means written plainly: unit centres, set-intersection dot products."""
+    def unit(vec: dict[str, float]) -> dict[str, float]:
+        norm = math.sqrt(sum(w * w for w in vec.values()))
+        return {t: w / norm for t, w in vec.items()} if norm else vec
+
+    def mean(group: list[dict[str, float]]) -> dict[str, float]:
+        total: dict[str, float] = {}
+        for vec in group:
+            for t, w in vec.items():
+                total[t] = total.get(t, 0.0) + w
+        return unit(total)
+
+    def dot(a: dict[str, float], b: dict[str, float]) -> float:
+        return sum(a[t] * b[t] for t in a.keys() & b.keys())
+
+    whole = mean(vectors)
+    first = min(range(len(vectors)), key=lambda i: dot(vectors[i], whole))
+    second = min(range(len(vectors)), key=lambda i: dot(vectors[i], vectors[first]))
+    if first == second:
+        return None
+    centres = (vectors[first], vectors[second])
+    labels: list[int] = []
+    for _ in range(rounds):
+        new = [0 if dot(u, centres[0]) >= dot(u, centres[1]) else 1 for u in vectors]
+        if new == labels:
+            break
+        labels = new
+        groups = [[u for u, g in zip(vectors, labels, strict=True) if g == side] for side in (0, 1)]
+        if not groups[0] or not groups[1]:
+            return None
+        centres = (mean(groups[0]), mean(groups[1]))
+    return labels
+
+
+def test_two_groups_cuts_as_plain_spherical_two_means_does() -> None:
+    """The centres are kept as sums and compared without dividing (see two_groups): the same two groups
+    as unit centres give, on 200 random sets of unit vectors over a small vocabulary (so they overlap)."""
+    rng = random.Random(7)
+    vocabulary = [f"w{i}" for i in range(40)]
+    for _ in range(200):
+        vectors = []
+        for _ in range(rng.randint(2, 40)):
+            raw = {t: rng.random() for t in rng.sample(vocabulary, rng.randint(1, 12))}
+            norm = math.sqrt(sum(w * w for w in raw.values()))
+            vectors.append({t: w / norm for t, w in raw.items()})
+        assert _parts(two_groups(vectors)) == _parts(_reference_two_groups(vectors))
+
+
+def _parts(labels: list[int] | None) -> set[frozenset[int]] | None:
+    """The cut labels make (which side is called 0 is a tie-break between equals)."""
+    if labels is None:
+        return None
+    return {frozenset(i for i, g in enumerate(labels) if g == side) for side in (0, 1)}
 
 
 def test_two_groups_parts_two_kinds_of_vectors_and_not_one() -> None:

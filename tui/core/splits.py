@@ -53,42 +53,56 @@ class Split(NamedTuple):
     articles: tuple[str, ...]
 
 
-def _unit(vec: Vector) -> Vector:
-    norm = math.sqrt(sum(w * w for w in vec.values()))
-    return {t: w / norm for t, w in vec.items()} if norm else vec
-
-
-def _mean_direction(vectors: list[Vector]) -> Vector:
+def _sum(vectors: list[Vector]) -> Vector:
+    """The sum of `vectors`: a group's direction (not scaled to unit length)."""
     total: dict[str, float] = {}
+    get = total.get
     for vec in vectors:
         for term, weight in vec.items():
-            total[term] = total.get(term, 0.0) + weight
-    return _unit(total)
+            total[term] = get(term, 0.0) + weight
+    return total
+
+
+def _along(short: Vector, long: Vector) -> float:
+    """`short` · `long`, one lookup in `long` per term of `short`: a report's vector against a group's
+    sum (some 60 terms against a thousand), where a set intersection of the two took 1.8x as long."""
+    get = long.get
+    return sum([w * get(t, 0.0) for t, w in short.items()])
+
+
+def _norm(vec: Vector) -> float:
+    return math.sqrt(sum([w * w for w in vec.values()]))
 
 
 def two_groups(vectors: list[Vector], rounds: int = 8) -> list[int] | None:
-    """Labels (0 or 1) that cut `vectors` into two groups by spherical 2-means, or None when they will
-    not part. Deterministic: it starts from the vector least like the whole and the one least like that."""
+    """Labels (0 or 1) that cut `vectors` (of unit length, as idf.vector makes them) into two groups by
+    spherical 2-means, or None when they will not part. Deterministic: it starts from the vector least
+    like the whole and the one least like that.
+
+    A group's centre is its sum, and a vector goes to the centre it is more like: u · a / |a| against
+    u · b / |b|, compared as u · a x |b| against u · b x |a| (no division, no unit copy of either sum).
+    """
     if len(vectors) < 2:
         return None
-    units = [_unit(v) for v in vectors]
-    whole = _mean_direction(units)
-    first = min(range(len(units)), key=lambda i: dot(units[i], whole))
-    second = min(range(len(units)), key=lambda i: dot(units[i], units[first]))
+    whole = _sum(vectors)
+    first = min(range(len(vectors)), key=lambda i: _along(vectors[i], whole))
+    second = min(range(len(vectors)), key=lambda i: dot(vectors[i], vectors[first]))
     if first == second:
         return None
-    centres = (units[first], units[second])
+    centres, norms = (vectors[first], vectors[second]), (1.0, 1.0)
     labels: list[int] = []
     for _ in range(rounds):
-        new = [0 if dot(u, centres[0]) >= dot(u, centres[1]) else 1 for u in units]
+        (a, b), (norm_a, norm_b) = centres, norms
+        new = [0 if _along(u, a) * norm_b >= _along(u, b) * norm_a else 1 for u in vectors]
         if new == labels:
             break
         labels = new
-        groups = ([u for u, g in zip(units, labels, strict=True) if g == 0],
-                  [u for u, g in zip(units, labels, strict=True) if g == 1])
+        groups = ([u for u, g in zip(vectors, labels, strict=True) if g == 0],
+                  [u for u, g in zip(vectors, labels, strict=True) if g == 1])
         if not groups[0] or not groups[1]:
             return None
-        centres = (_mean_direction(groups[0]), _mean_direction(groups[1]))
+        centres = (_sum(groups[0]), _sum(groups[1]))
+        norms = (_norm(centres[0]), _norm(centres[1]))
     return labels
 
 
