@@ -334,3 +334,27 @@ def test_articles_arriving_while_the_desk_works_are_saved_together_up_to_a_batch
         monkeypatch.setattr(StoryDesk, "_save", counted_save)
         result = StoryDesk(store).run(batch=8)
     assert result.articles == 10 and sizes == [8, 2]
+
+
+def test_a_report_with_only_words_joins_a_larger_story_with_only_words_at_its_own_bar() -> None:
+    """`wordy_threshold` is the bar between a report and a story of two or more reports when neither
+    names anything; a report or story with names keeps `threshold`."""
+    flood = "floodwater swept through three villages in the valley overnight as the river kept rising"
+    angle = "rescuers in the flooded valley villages searched collapsed homes as the river rose again"
+    quiet = dict(threshold=0.9, wordy_pair_threshold=0.01, merge_threshold=2.0, merge_threshold_named=2.0,
+                 recheck_after=(), recheck_delay=())
+
+    def third_report_is_new(wordy_threshold: float, title: str, text: str, first: str, lead: str) -> bool:
+        engine = StoryEngine(EngineParams(wordy_threshold=wordy_threshold, **quiet))  # type: ignore[arg-type]
+        engine.add("a", first, lead, 0)
+        engine.add("b", first, lead, 60)  # a copy: a story of two
+        return engine.add("c", title, text, 120).new_story
+
+    assert not third_report_is_new(0.01, "rescuers search flooded valley homes", angle,
+                                   "flash flood hits valley villages", flood)
+    assert third_report_is_new(0.9, "rescuers search flooded valley homes", angle,
+                               "flash flood hits valley villages", flood)
+    # with names the bar is `threshold` (0.9 here), however low the bar for words alone
+    assert third_report_is_new(0.01, "Aceh aftershocks: rescuers search homes in Indonesia",
+                               "Rescuers in Aceh searched damaged homes as aftershocks rattled Indonesia.",
+                               "Earthquake injures dozens in Aceh", QUAKE)

@@ -21,7 +21,8 @@ NOISE = [("central bank raises rates", "the central bank raised its main interes
 def _recheck_engine(**knobs: float) -> StoryEngine:
     """Joins only near-copies, so another angle starts a story of its own; small stories are looked
     at again two articles later."""
-    return StoryEngine(EngineParams(**{"threshold": 0.6, "merge_threshold": 2.0, "merge_threshold_named": 2.0,
+    return StoryEngine(EngineParams(**{"threshold": 0.6, "wordy_threshold": 0.6, "merge_threshold": 2.0,
+                                       "merge_threshold_named": 2.0,
                                        "recheck_after": (2,), "recheck_delay": (), **knobs}))  # type: ignore[arg-type]
 
 

@@ -46,7 +46,8 @@ RATES = [("central bank raises interest rate", "the central bank raised its main
 def _loose(**params: float) -> StoryEngine:
     """Joins whatever shares a word: the rates reports join the flood story, as an early wrong join
     would make them."""
-    return StoryEngine(EngineParams(threshold=0.01, wordy_pair_threshold=0.01, recheck_after=(), recheck_delay=(),
+    return StoryEngine(EngineParams(threshold=0.01, wordy_pair_threshold=0.01, wordy_threshold=0.01, recheck_after=(),
+                                    recheck_delay=(),
                                     **params))  # type: ignore[arg-type]
 
 

@@ -193,11 +193,12 @@ class StoryEngine:
         A one-report story with nothing but words is a weak anchor: on the Google News set (no names)
         the second report decided what a story was about, and joins at 0.17-0.24 fused two topics for
         good (Iraqi bombings and Moscow arrests). Joining such a story asks `wordy_pair_threshold`;
-        the rechecks fold back what belongs.
+        the rechecks fold back what belongs. A larger story with nothing but words, joined by a report
+        with nothing but words, asks `wordy_threshold` (see EngineParams).
         """
         p = self.params
-        if story.size == 1 and not named and not story.spec_norm2:
-            return max(p.threshold, p.wordy_pair_threshold)
+        if not named and not story.spec_norm2:
+            return max(p.threshold, p.wordy_pair_threshold) if story.size == 1 else p.wordy_threshold
         return p.threshold
 
     def _merge_bar(self, a: Story, b: Story) -> float:
