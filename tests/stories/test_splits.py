@@ -200,7 +200,8 @@ PACT = [("Australia scraps French submarine deal for US pact",
 
 
 def test_a_story_of_two_events_with_names_of_their_own_is_split_and_not_merged_back() -> None:
-    engine = _loose(merge_threshold_named=0.05)  # any two stories that share a word would merge ...
+    # any two stories that share a word would merge; parts of 3 reports or more (see the next test)
+    engine = _loose(merge_threshold_named=0.05, split_min_part_named=3)
     rahman = [engine.add(f"r{i}", t, s, i * 60.0) for i, (t, s) in enumerate(RAHMAN[:4])]
     thompson = [engine.add(f"t{i}", t, s, 600 + i * 60.0) for i, (t, s) in enumerate(THOMPSON[:4])]
     story = rahman[0].story
@@ -214,6 +215,22 @@ def test_a_story_of_two_events_with_names_of_their_own_is_split_and_not_merged_b
     later = [engine.add("t4", *THOMPSON[4], 900.0), engine.add("r4", *RAHMAN[4], 960.0)]
     assert [a.story for a in later] == [split.new, story]
     assert not engine.redirects  # ... but the merge checks at size 5 leave these two apart
+
+
+def test_two_reports_naming_their_own_event_leave_a_story_with_names() -> None:
+    """A story with names is looked at from its 4th report, and two reports of another event (the
+    shipped `split_min_part_named`) are enough to leave it: the split comes with the 2nd Thompson
+    report, not the 4th, and the later ones follow it."""
+    engine = _loose(merge_threshold_named=0.05)
+    rahman = [engine.add(f"r{i}", t, s, i * 60.0) for i, (t, s) in enumerate(RAHMAN[:4])]
+    first = engine.add("t0", *THOMPSON[0], 600.0)
+    second = engine.add("t1", *THOMPSON[1], 660.0)
+    story = rahman[0].story
+    assert first.story == story and first.split is None
+    assert second.split is not None and second.split.kept == story and second.split.articles == ("t0", "t1")
+    assert second.story == second.split.new
+    later = [engine.add(f"t{i}", *THOMPSON[i], 660.0 + i * 60) for i in (2, 3)]
+    assert all(a.story == second.split.new for a in later) and not engine.redirects
 
 
 def test_a_story_whose_parts_share_their_names_is_not_split() -> None:

@@ -176,7 +176,7 @@ class StoryEngine:
         """Whether two stories with names are about different people or places (see splits.apart): a
         story that was split off is not merged back, nor another story of its kind merged in."""
         p = self.params
-        return bool(a.spec_norm2 and b.spec_norm2) and apart(a.members, b.members, p.split_min_part, p.split_core,
+        return bool(a.spec_norm2 and b.spec_norm2) and apart(a.members, b.members, p.split_min_part_named, p.split_core,
                                                             p.split_stray)
 
     def _signature(self, story: Story) -> Vector:
@@ -273,7 +273,8 @@ class StoryEngine:
         story_id = self.resolve(best.id)
         split = None
         story = self.stories[story_id]
-        if story.size >= 2 * p.split_min_part and split_check_due(story.size):
+        smallest = p.split_min_part_named if story.spec_norm2 else p.split_min_part
+        if story.size >= 2 * smallest and split_check_due(story.size):
             split = split_story(self, story)
             if split is not None and article_id in split.articles:
                 story_id = split.new

@@ -6,6 +6,7 @@ bar; the first report of Klitschko's fight against Thompson joined the story of 
 Rahman), every later report of both follows the mixed centroid, and no join or merge can undo it.
 
 So a story remembers its latest reports' vectors (`Member`), and at sizes 6, 8, 12, 16, 24, 32, ...
+(a story with names from size 4, as two of its reports may leave it)
 it is cut in two (2-means over their term vectors). The smaller part leaves as a new story and the
 larger keeps the id and its triage state, when the parts are two stories:
 
@@ -157,7 +158,8 @@ def split_story(engine: StoryEngine, story: Story) -> Split | None:
     module's docstring); the smaller group leaves as a new story, with its reports' copy
     fingerprints. The larger keeps the id, and loses the smaller's share of its centroid."""
     p = engine.params
-    least = max(p.split_min_part, p.split_min_share * len(story.members))
+    smallest = p.split_min_part_named if story.spec_norm2 else p.split_min_part
+    least = max(smallest, p.split_min_share * len(story.members))
     if story.spec_norm2 and not may_part(story.members, least, p.split_core, p.split_stray):
         return None
     labels = two_groups([m.vector for m in story.members])
@@ -168,7 +170,7 @@ def split_story(engine: StoryEngine, story: Story) -> Split | None:
     staying = [m for m, g in zip(story.members, labels, strict=True) if g != small]
     if len(moving) < least:
         return None
-    if story.spec_norm2 and not apart(staying, moving, p.split_min_part, p.split_core, p.split_stray):
+    if story.spec_norm2 and not apart(staying, moving, smallest, p.split_core, p.split_stray):
         return None
     parts = (_part(story, staying, p.centroid_terms), _part(story, moving, p.centroid_terms))
     bar = p.split_named_bar if story.spec_norm2 else engine._merge_bar(*parts)
