@@ -273,8 +273,7 @@ class StoryEngine:
         story_id = self.resolve(best.id)
         split = None
         story = self.stories[story_id]
-        smallest = p.split_min_part_named if story.spec_norm2 else p.split_min_part
-        if story.size >= 2 * smallest and split_check_due(story.size):
+        if story.size >= 2 * p.smallest_part(bool(story.spec_norm2)) and split_check_due(story.size):
             split = split_story(self, story)
             if split is not None and article_id in split.articles:
                 story_id = split.new

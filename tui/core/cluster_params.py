@@ -78,6 +78,10 @@ class EngineParams:
     split_stray: float = 0.1
     split_named_bar: float = 0.45  # ... and (to split) the parts score below this
 
+    def smallest_part(self, named: bool) -> int:
+        """The fewest reports a split takes away from a story (`named`: it has specifics)."""
+        return self.split_min_part_named if named else self.split_min_part
+
 
 def merge_check_due(size: int) -> bool:
     """Stories are compared for merging while small and then at sizes 16, 24, 32, 48, 64, ...:

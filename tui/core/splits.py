@@ -158,7 +158,7 @@ def split_story(engine: StoryEngine, story: Story) -> Split | None:
     module's docstring); the smaller group leaves as a new story, with its reports' copy
     fingerprints. The larger keeps the id, and loses the smaller's share of its centroid."""
     p = engine.params
-    smallest = p.split_min_part_named if story.spec_norm2 else p.split_min_part
+    smallest = p.smallest_part(bool(story.spec_norm2))
     least = max(smallest, p.split_min_share * len(story.members))
     if story.spec_norm2 and not may_part(story.members, least, p.split_core, p.split_stray):
         return None
