@@ -3,7 +3,10 @@ checked again on other halves of the data sets, so one score on one file says li
 
 - ECB+ (`../shared/datasets/ecbplus-dev.jsonl`) is a shuffled list of articles without dates: the
   same articles in other random orders; and halves of its topics (each topic is two events of one
-  kind), in the file's order. The held-out set is other topics (the dev topics' numbers are all odd).
+  kind), in the file's order and each in a random order of its own. The held-out set is other topics
+  (the dev topics' numbers are all odd) in an order of their own, so the halves in random orders are
+  the nearer likeness of it: the file's order is one draw, and a kind one (November 2026: 0.924 as
+  given, 0.898 over 10 other orders; its halves 0.926 in its order, 0.897 in their own).
 - Google News (`googlenews-dev.jsonl`) is a stream in its ids' order: random 90% samples of it, in
   that order; and halves of its stories (every report of half its gold stories, drawn at random), in
   that order. The held-out set is other stories (the dev set's gold ids are all odd), so a half by
@@ -83,6 +86,11 @@ def topic_half(rows: list[dict[str, Any]], seed: int) -> list[dict[str, Any]]:
     return [r for r in rows if str(r["id"]).split("_")[0] in keep]
 
 
+def shuffled(rows: list[dict[str, Any]], seed: int) -> list[dict[str, Any]]:
+    """`rows` in a random order of their own."""
+    return random.Random(seed).sample(rows, len(rows))
+
+
 def story_half(rows: list[dict[str, Any]], seed: int) -> list[dict[str, Any]]:
     """Every row of half the gold stories (drawn at random), in their order."""
     stories = sorted({str(r["gold"]) for r in rows})
@@ -105,6 +113,9 @@ def main() -> None:
         spread("ECB+ in other orders (floor F1 0.90)", orders, scores, Path(tmp))
         spread("ECB+, halves by topic in the file's order (floor F1 0.90)",
                [topic_half(ecb, seed) for seed in range(args.variants)], scores, Path(tmp), floors=(0.90, None))
+        spread("ECB+, halves by topic, each in a random order (floor F1 0.90)",
+               [shuffled(topic_half(ecb, seed), 7000 + seed) for seed in range(args.variants)], scores, Path(tmp),
+               floors=(0.90, None))
         spread("Google News, 90% samples in stream order (floors F1 0.96, NMI 0.97)", samples, scores, Path(tmp))
         spread("Google News, halves by story in stream order (floors F1 0.96, NMI 0.97)", halves, scores, Path(tmp),
                floors=(0.96, 0.97))
