@@ -29,6 +29,18 @@ def test_first_report_copies_and_follow_ups() -> None:
     assert [lag_text(s) for s in (0, 0.2, 40, 59.4, 60)] == ["first", "+1s", "+40s", "+59s", "+1m"]
 
 
+def test_only_the_first_report_is_first_when_others_share_its_second() -> None:
+    # items a feed gives no time get the time they were fetched: a whole first poll can share one second
+    story = [Report("a", "A", "Flood hits valley", "", PUBLISHED),
+             Report("b", "A", "Rescuers reach valley", "", PUBLISHED),
+             Report("c", "B", "Flood hits valley", "", PUBLISHED),
+             Report("d", "C", "Valley flood recedes", "", PUBLISHED + 60)]
+    timeline = build_timeline(story)
+    assert [lag_text(e.lag, i == 0) for i, e in enumerate(timeline.entries)] == ["first", "+0s", "+0s", "+1m"]
+    assert outlets_by_lag(timeline) == "A first, B +0s, C +1m"
+    assert outlets_by_lag(timeline, 1) == "A first and 2 more, the last +1m"
+
+
 def test_a_revised_toll_is_a_changed_figure() -> None:
     assert added(("A", "Flood leaves 12 dead"), ("B", "Flood toll rises to 18 dead"), ("A", "Flood: 18 dead")) == \
         ["first report", "changed figures: dead 12 → 18", "follow-up"]

@@ -42,8 +42,8 @@ def brief_markdown(detail: StoryDetail) -> str:
                   for f in detail.figures]
         lines.append("")
     lines += ["## Timeline", "", "| time | outlet | headline | added | lag |", "|---|---|---|---|---|"]
-    for e in detail.timeline.entries:
+    for i, e in enumerate(detail.timeline.entries):
         lines.append(f"| {_when(e.published)} | {_md(e.feed)} | {_md(e.title)} | {_md(e.added)} | "
-                     f"{lag_text(e.lag)} |")
+                     f"{lag_text(e.lag, i == 0)} |")
     lines += ["", "## Links", ""] + [f"- [{_md(a.title)}]({a.link}) ({_md(a.feed)})" for a in detail.articles if a.link]
     return "\n".join(lines) + "\n"

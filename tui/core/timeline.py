@@ -38,10 +38,12 @@ def _fmt(value: float | None) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,}"
 
 
-def lag_text(seconds: float) -> str:
-    """How far a report came after its story's first: "first", "+40s", "+6m", "+2h05m", "+1d4h"."""
+def lag_text(seconds: float, first: bool = True) -> str:
+    """How far a report came after its story's first: "first", "+40s", "+6m", "+2h05m", "+1d4h".
+    `first`: whether it is the first report (or outlet); another one in the same second is "+0s"
+    (items a feed gives no time get the time they were fetched, so a feed's whole first poll can share one)."""
     if not seconds:
-        return "first"
+        return "first" if first else "+0s"
     if seconds < 59.5:
         return f"+{max(1, round(seconds))}s"
     minutes = round(seconds / 60)
@@ -58,9 +60,10 @@ def outlets_by_lag(timeline: Timeline, most: int = 0) -> str:
     """Who reported first and how far behind each other outlet came: "Press TV first, Tasnim +2h45m";
     with `most`, that many and then how many more and the last one's lag ("… and 6 more, the last +3h")."""
     ordered = sorted(timeline.outlet_lag.items(), key=lambda item: item[1])
-    shown = ", ".join(f"{feed} {lag_text(lag)}" for feed, lag in (ordered[:most] if most else ordered))
+    shown = ", ".join(f"{feed} {lag_text(lag, i == 0)}"
+                      for i, (feed, lag) in enumerate(ordered[:most] if most else ordered))
     if most and len(ordered) > most:
-        shown += f" and {len(ordered) - most} more, the last {lag_text(ordered[-1][1])}"
+        shown += f" and {len(ordered) - most} more, the last {lag_text(ordered[-1][1], False)}"
     return shown
 
 

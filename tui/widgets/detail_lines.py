@@ -107,7 +107,8 @@ def _timeline_list(detail: StoryDetail, article_index: int, clock: Clock) -> Gro
     new or changed figures); a story of ten reports takes about twenty lines of a 50-column pane."""
     items: list[RenderableType] = [Text(TIMELINE, style="italic")]
     for i, e in enumerate(detail.timeline.entries):
-        body = Text.assemble(plain(e.feed, "bold"), " ", Text(lag_text(e.lag), style="dim"), ": ", plain(e.title))
+        body = Text.assemble(plain(e.feed, "bold"), " ", Text(lag_text(e.lag, i == 0), style="dim"), ": ",
+                             plain(e.title))
         if e.added not in UNSAID:
             body.append_text(Text.assemble("\n", plain(e.added, "dim")))
         time_of = clock(e.published)
@@ -163,7 +164,7 @@ def detail_parts(detail: StoryDetail | None, article_index: int = 0, width: int 
         timeline.add_column("Lag", no_wrap=True)
         for i, e in enumerate(detail.timeline.entries):
             timeline.add_row(Text(clock(e.published)), wrapping(e.feed), wrapping(e.title), wrapping(e.added),
-                             Text(lag_text(e.lag)),
+                             Text(lag_text(e.lag, i == 0)),
                              style="reverse" if i == article_index else "")
         parts.append(timeline)
     entries = detail.timeline.entries
