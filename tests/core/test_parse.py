@@ -125,6 +125,17 @@ def test_hostile_expectations() -> None:
     assert len(HOSTILE) >= 25
 
 
+@pytest.mark.parametrize("body", [
+    b'{"version": "https://jsonfeed.org/version/1.1", "title": "J", "items": [{"id": "1", "title": "Flood"}]}',
+    b'\xef\xbb\xbf  [{"title": "an API answer"}]',
+])
+def test_a_json_answer_says_it_is_json(body: bytes) -> None:
+    """A JSON Feed, or an API's JSON where the feed was, is named as JSON (feedparser reads neither)."""
+    parsed = parse_feed(body, {"Content-Type": "application/feed+json"}, "j", now=NOW)
+    assert parsed.fatal and not parsed.articles
+    assert parsed.problem == "response is JSON, not an RSS/Atom feed (JSON Feed is not supported)"
+
+
 def test_an_external_entity_is_never_read(tmp_path: Path) -> None:
     """XXE: a feed that declares an entity for a local file gets nothing of the file."""
     secret = tmp_path / "secret.txt"

@@ -158,9 +158,12 @@ def parse_feed(body: bytes, headers: Mapping[str, str] | None, feed: str,
         problem = "malformed feed: " + _describe(result.get("bozo_exception"))
     if not articles:
         version = result.get("version") or ""
-        head = body[:512].lstrip().lower()
-        if not version and (b"<html" in head or b"<!doctype html" in head or b"<!doctype html" in head):
+        head = body[:512].removeprefix(b"\xef\xbb\xbf").lstrip().lower()
+        if not version and (b"<html" in head or b"<!doctype html" in head):
             problem = "response is an HTML page, not an RSS/Atom feed"
+            fatal = True
+        elif not version and head[:1] in (b"{", b"["):
+            problem = "response is JSON, not an RSS/Atom feed (JSON Feed is not supported)"
             fatal = True
         elif not version:
             problem = problem or "response is not an RSS/Atom feed"
