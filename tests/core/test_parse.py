@@ -125,6 +125,32 @@ def test_hostile_expectations() -> None:
     assert len(HOSTILE) >= 25
 
 
+def _channel(items: str) -> bytes:
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>{items}</channel></rss>'.encode()
+
+
+def test_items_that_share_one_guid_are_all_kept_under_stable_ids() -> None:
+    """A misconfigured feed gives every item one guid: its items are told apart (by link, else by
+    headline), not dropped as repeats of the first, and keep their ids from one poll to the next."""
+    same_guid = "".join(f"<item><title>Story {i}</title><link>http://x/{i}</link><guid>same</guid></item>"
+                        for i in range(4))
+    same_link = "".join(f"<item><title>Story {i}</title><link>http://x/</link><guid>same</guid></item>"
+                        for i in range(4, 6))
+    first = parse_feed(_channel(same_guid + same_link), {}, "f", now=NOW)
+    later = parse_feed(_channel(same_guid + same_link), {}, "f", now=NOW + 900)  # undated: another time
+    assert [a.title for a in first.articles] == [f"Story {i}" for i in range(6)]
+    assert len({a.id for a in first.articles}) == 6
+    assert [a.id for a in first.articles] == [a.id for a in later.articles]
+    assert first.problem == "6 items share a guid with other items; told apart by their links"
+    assert not first.fatal
+
+
+def test_a_repeated_item_is_kept_once_without_a_problem() -> None:
+    item = "<item><title>A</title><link>http://x/a</link><guid>g</guid></item>"
+    parsed = parse_feed(_channel(item * 3), {}, "f", now=NOW)
+    assert [a.title for a in parsed.articles] == ["A"] and parsed.problem is None
+
+
 @pytest.mark.parametrize("body", [
     b'{"version": "https://jsonfeed.org/version/1.1", "title": "J", "items": [{"id": "1", "title": "Flood"}]}',
     b'\xef\xbb\xbf  [{"title": "an API answer"}]',

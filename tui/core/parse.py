@@ -107,6 +107,30 @@ def _entry_to_article(entry: Mapping[str, Any], feed: str, language: str | None,
     )
 
 
+def _distinct(candidates: list[Article], feed: str) -> tuple[list[Article], int]:
+    """One article per item, and how many items had to be told apart. Items that share an identity
+    (a misconfigured feed gives every item one guid) but differ in link or headline are different
+    items: they are keyed by their link (or, sharing that too, by headline and date) instead of being
+    dropped as repeats; a true repeat of one item is dropped."""
+    groups: dict[str, list[Article]] = {}
+    for article in candidates:
+        groups.setdefault(article.id, []).append(article)
+    out: list[Article] = []
+    seen: set[str] = set()
+    told_apart = 0
+    for article in candidates:
+        group = groups[article.id]
+        if len(group) > 1 and len({(a.link, a.title) for a in group}) > 1:
+            link = article.link if sum(a.link == article.link for a in group) == 1 else ""
+            key = article_key("", link, article.title, "")  # not the date: an undated item gets the poll's time
+            article = article._replace(id=article_id(feed, key), guid=key)
+            told_apart += 1
+        if article.id not in seen:
+            seen.add(article.id)
+            out.append(article)
+    return out, told_apart
+
+
 def _describe(exc: Any) -> str:
     text = one_line(str(exc)) or type(exc).__name__
     return text[:300]
@@ -138,24 +162,25 @@ def parse_feed(body: bytes, headers: Mapping[str, str] | None, feed: str,
         return ParsedFeed(articles=(), problem=f"parser failure: {_describe(exc)}", fatal=True)
     meta = result.get("feed", {}) or {}
     default_language = one_line(str(meta.get("language") or "")) or None
-    articles: list[Article] = []
-    seen: set[str] = set()
+    candidates: list[Article] = []
     for entry in result.get("entries", []) or []:
         try:
             article = _entry_to_article(entry, feed, language, now, default_language)
         except Exception:  # one broken entry must not cost the others
             continue
-        if article is not None and article.id not in seen:
-            seen.add(article.id)
-            articles.append(article)
+        if article is not None:
+            candidates.append(article)
+    articles, told_apart = _distinct(candidates, feed)
     runs = repeated_runs([a.summary or a.content for a in articles])
     if runs:
         articles = [a._replace(summary=strip_runs(a.summary, runs), content=strip_runs(a.content, runs))
                     for a in articles]
     problem: str | None = None
     fatal = False
+    if told_apart:
+        problem = f"{told_apart} items share a guid with other items; told apart by their links"
     if result.get("bozo"):
-        problem = "malformed feed: " + _describe(result.get("bozo_exception"))
+        problem = "; ".join(x for x in ("malformed feed: " + _describe(result.get("bozo_exception")), problem) if x)
     if not articles:
         version = result.get("version") or ""
         head = body[:512].removeprefix(b"\xef\xbb\xbf").lstrip().lower()
