@@ -274,3 +274,17 @@ def test_https_certificates_are_verified(tmp_path: Path) -> None:
     finally:
         httpd.shutdown()
     assert out.kind == "error" and "certificate" in (out.error or "").lower()
+
+
+def test_relative_links_resolve_against_the_address_the_feed_came_from(server: FeedServer, tmp_path: Path) -> None:
+    """Links written relative to the site ("/world/a-1", "b.html") become full links, resolved against
+    the address the feed was finally fetched from (here after a redirect), so they can be opened."""
+    server.routes["/old/rss"] = Reply(302, headers={"Location": "/news/rss"})
+    server.routes["/news/rss"] = Reply(body=rss([{"title": "A", "link": "/world/a-1"},
+                                                 {"title": "B", "link": "b.html"},
+                                                 {"title": "C", "link": "https://elsewhere.example/c"}]))
+    db = tmp_path / "w.db"
+    assert one(poll_once(config_for({"f": server.url("/old/rss")}), db)).new == 3
+    with Store(db) as store:
+        links = dict(store.conn.execute("SELECT title, link FROM articles").fetchall())
+    assert links == {"A": server.url("/world/a-1"), "B": server.url("/news/b.html"), "C": "https://elsewhere.example/c"}

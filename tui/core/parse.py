@@ -137,8 +137,9 @@ def _describe(exc: Any) -> str:
 
 
 def parse_feed(body: bytes, headers: Mapping[str, str] | None, feed: str,
-               language: str | None = None, now: float | None = None) -> ParsedFeed:
-    """Parse one response body into articles.
+               language: str | None = None, now: float | None = None, url: str = "") -> ParsedFeed:
+    """Parse one response body (fetched from `url`, which relative links are resolved against unless
+    the response names another base) into articles.
 
     Entries are salvaged from documents feedparser flags as malformed ("bozo"); `problem` then says
     what was wrong. A body with no entries that is not a feed at all is `fatal`.
@@ -153,6 +154,8 @@ def parse_feed(body: bytes, headers: Mapping[str, str] | None, feed: str,
     lowered = {k.lower(): v for k, v in (headers or {}).items()}
     if "content-type" not in lowered:
         lowered["content-type"] = "application/xml"
+    if url and "content-location" not in lowered:  # feedparser's base for relative links ("/world/a-123")
+        lowered["content-location"] = url
     if not body.strip():
         return ParsedFeed(articles=(), problem="empty response body", fatal=True)
     try:

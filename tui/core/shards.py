@@ -137,7 +137,8 @@ async def _run(plan: WorkerPlan, shared: Sequence[Job], counter: Any, settings: 
             if result.error is not None or result.not_modified:
                 return result, None
             # Parsing takes the CPU; it happens here, in this worker process, not in the parent.
-            parsed = parse_feed(result.body or b"", result.headers, job.feed.name, job.feed.language, now)
+            parsed = parse_feed(result.body or b"", result.headers, job.feed.name, job.feed.language, now,
+                                result.final_url or job.url)
             return replace(result, body=None), parsed
 
         await asyncio.gather(*(slot() for _ in range(plan.concurrency)))
