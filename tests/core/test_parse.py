@@ -145,6 +145,17 @@ def test_items_that_share_one_guid_are_all_kept_under_stable_ids() -> None:
     assert not first.fatal
 
 
+@pytest.mark.parametrize("content_type", ["text/xml", "text/html; charset=UTF-8", "text/plain",
+                                          "application/octet-stream", "application/rss+xml"])
+def test_a_sound_feed_under_a_loose_content_type_has_no_problem(content_type: str) -> None:
+    """text/xml without a charset (US-ASCII to feedparser, after the obsolete RFC 3023) made every
+    UTF-8 feed 'malformed'; text/html or text/plain made every feed 'not an XML media type'."""
+    body = rss([{"title": "Café reopens – 12 injured", "link": "http://x/1", "description": "Zürich"}])
+    parsed = parse_feed(body, {"Content-Type": content_type}, "f", now=NOW)
+    assert [a.title for a in parsed.articles] == ["Café reopens – 12 injured"]
+    assert parsed.problem is None
+
+
 def test_a_repeated_item_is_kept_once_without_a_problem() -> None:
     item = "<item><title>A</title><link>http://x/a</link><guid>g</guid></item>"
     parsed = parse_feed(_channel(item * 3), {}, "f", now=NOW)

@@ -107,6 +107,18 @@ def _entry_to_article(entry: Mapping[str, Any], feed: str, language: str | None,
     )
 
 
+def _as_xml(content_type: str) -> str:
+    """The Content-Type feedparser is given: an XML type, with the response's charset if it named one.
+
+    Servers label feeds loosely: text/xml without a charset (which feedparser, after the obsolete
+    RFC 3023, takes for US-ASCII, and then calls a UTF-8 feed malformed), text/html, text/plain,
+    application/octet-stream. What the body is tells more (an HTML page is recognised by its start);
+    the label's charset, when there is one, is kept."""
+    params = [p.strip() for p in content_type.split(";")[1:]]
+    charset = next((p for p in params if p.lower().startswith("charset=")), "")
+    return "application/xml" + (f"; {charset}" if charset else "")
+
+
 def _distinct(candidates: list[Article], feed: str) -> tuple[list[Article], int]:
     """One article per item, and how many items had to be told apart. Items that share an identity
     (a misconfigured feed gives every item one guid) but differ in link or headline are different
@@ -152,8 +164,7 @@ def parse_feed(body: bytes, headers: Mapping[str, str] | None, feed: str,
 
     now = time.time() if now is None else now
     lowered = {k.lower(): v for k, v in (headers or {}).items()}
-    if "content-type" not in lowered:
-        lowered["content-type"] = "application/xml"
+    lowered["content-type"] = _as_xml(lowered.get("content-type", ""))
     if url and "content-location" not in lowered:  # feedparser's base for relative links ("/world/a-123")
         lowered["content-location"] = url
     if not body.strip():
