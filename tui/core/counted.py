@@ -58,7 +58,7 @@ _DIMENSIONS = ("high", "tall", "long", "wide", "deep", "thick")  # "a 183ft-high
 PEOPLE = frozenset({"people", "person", "man", "woman", "child", "boy", "girl", "men", "women", "children", "others",
                     "persons", "civilians", "workers"})
 _CASUALTY = frozenset({"killed", "dead", "died", "injured", "wounded", "missing", "arrested", "hurt", "hospitalised",
-                       "hospitalized", "detained", "evacuated", "displaced", "rescued"})
+                       "hospitalized", "detained", "evacuated", "displaced", "rescued", "homeless"})
 # a relative clause between people and what happened to them: "three young men who were cousins died"
 _RELATIVE_FATE = re.compile(r",?\s+who\s+[^.;:!?]{0,100}?(?:,\s*|\s+)(?:(?:were|have\s+been|had\s+been)\s+)?"
                             r"(died|(?<=been )(?:killed|injured|wounded)|(?<=were )(?:killed|injured|wounded))\b")

@@ -93,9 +93,10 @@ _VAGUE_VICTIMS = re.compile(rf"\b(?:kill|injur|wound)\w*\s+(?P<approx>(?:{'|'.jo
                             rf"(?P<vague>dozens|hundreds|scores|thousands)\b(?!\s+(?:of\b|more\s+{_NOT_A_NOUN}[a-z]))",
                             re.I)  # "injuring dozens more across the region" (not "dozens more people")
 _VAGUE_CASUALTIES = re.compile(r"\b(?P<vague>dozens|hundreds|scores|thousands)\s+(?:(?:more|people|others)\s+)?"
-                               r"(?:(?:[a-z]+ly|still)\s+)?(?P<what>dead|killed|died|dying|injured|wounded|hurt|missing|"
-                               r"evacuated|displaced|rescued|detained|arrested|hospitali[sz]ed)\b",
-                               re.I)  # "left thousands dead", "thousands sadly dying each day"
+                               r"(?:(?:[a-z]+ly|still|feared|believed|presumed)\s+)?"
+                               r"(?P<what>dead|killed|died|dying|injured|wounded|hurt|missing|evacuated|displaced|"
+                               r"rescued|detained|arrested|hospitali[sz]ed|homeless|stranded|trapped)\b",
+                               re.I)  # "left thousands dead", "thousands sadly dying each day", "Dozens feared dead"
 _VAGUE_HEADS = frozenset({"dozens", "hundreds", "thousands", "millions", "billions", "trillions"})
 # "up from 20", "from last Sunday's 29,173", "including 926", "up 2 per cent on the 29,547"
 _LAST_WEEKS = r"(?:last|the previous)\s+\w+['’]s\s+"

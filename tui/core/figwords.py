@@ -81,7 +81,7 @@ nepalis azerbaijanis kashmiris punjabis bengalis thais
 """.split())
 # What news usually counts: a word from this set ends the search for the counted noun.
 COUNT_NOUNS = frozenset("""
-people dead killed injured wounded missing arrested evacuated displaced rescued detained affected
+people dead killed injured wounded missing arrested evacuated displaced rescued detained affected homeless
 hospitalised hospitalized deaths cases infections troops soldiers refugees
 migrants children students workers residents civilians patients doses jobs homes houses votes seats
 percent dollars euros pounds rupees yen pesos police officers members fans passengers protesters

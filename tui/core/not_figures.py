@@ -21,6 +21,7 @@ _AGO = re.compile(r"\s+(?:years?|months?|weeks?|days?|hours?)\s+(?:ago|earlier|l
 # a span of time given to someone named: "gives Congress 60 days to review" (no version or level is
 # followed by "days": "Windows 10 users", "Level 4 restrictions")
 _SPAN_AFTER = re.compile(r"\s+(?:hours|days|weeks|months)\s+(?:to|for)\b")
+_SHORT_SCALES = frozenset({"k", "m", "b"})  # after a name these may be a unit or a model: "K1 500m", "Galaxy 5k"
 _SPELLED_DESIGNATORS = frozenset({"level", "phase", "stage", "tier", "category", "grade", "class", "round", "step"})
 _TICKER_CHANGE = re.compile(r"\b[A-Z]{1,5}\s*[+\-−]$")  # a quote's change: "AMD +0.26%", "INTC -1.25%"
 _YARD_LINE = re.compile(r"[\s-]?yard\s+line\b", re.I)
@@ -61,8 +62,9 @@ def not_a_figure(m: re.Match[str], text: str, start: int, end: int) -> bool:
     return bool(
         (not m.group("cur") and not m.group("pct") and designator_before(text, start)
          and not _AGO.match(text, end) and not _SPAN_AFTER.match(text, end)
-         and not named_magnitude(text, start, end))
-        # COVID-19, Level 4 (but "from Sudan 6 months ago", "a magnitude-6.1 earthquake", "Powerful 6.1 magnitude")
+         and not named_magnitude(text, start, end) and (m.group("scale") or "m").lower() in _SHORT_SCALES)
+        # COVID-19, Level 4 (but "from Sudan 6 months ago", "a magnitude-6.1 earthquake", "Powerful 6.1 magnitude",
+        # and no version or level is in millions: "EU fines Google 2.4 billion euros"; "K1 500m" is metres)
         or _ORDINAL_AFTER.match(after_number)  # 201st
         or is_list_number(text, start, end)  # "1. Read the terms"
         or (not (m.group("scale") or m.group("pct")) and re.match(r"[A-Za-z]", text[end:end + 1])
