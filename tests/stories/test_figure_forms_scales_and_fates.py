@@ -54,6 +54,15 @@ from tui.core.figwords import canonical_count
     ("200 homeless families rehoused", [(200, "families")]),
     ("Dozens feared dead in Nigeria attack", [(None, "dead")]),
     ("Hundreds feared trapped after quake", [(None, "trapped")]),
+    # a change and the level it reached, as "deaths go up by eight to 164" (the sets label both); a
+    # range of the change stays a range
+    ("Oil climbs $2 to $85 a barrel", [(2, "dollars"), (85, "dollars")]),
+    ("Gold rises Rs 250 to Rs 47,000", [(250, "rupees"), (47_000, "rupees")]),
+    ("Petrol price hiked by Rs 3 to Rs 110 per litre", [(3, "rupees"), (110, "rupees")]),
+    ("Cases rise 300 to 4,500", [(300, "cases"), (4_500, "cases")]),
+    ("Death toll rises by 5 to 25", [(5, "dead"), (25, "dead")]),
+    ("Prices up 5 to 10 percent", [(5, "percent")]),
+    ("5 to 8 dead in crash", [(5, "dead")]),
 ])
 def test_headline_forms(title: str, expected: list[tuple[float | None, str]]) -> None:
     got = [(f.value, canonical_count(f.counts)) for f in extract(title) if f.counts != "date"]

@@ -18,7 +18,7 @@ _CHANGE = (r"(?:rises?|rose|risen|climb(?:s|ed)?|jump(?:s|ed)?|falls?|fell|drop(
            r"(?:go|goes|went|gone)\s+(?:up|down))")
 # "infections rise by just 2% in a week to 30,144", "deaths go up by eight to 164"
 _CHANGED_TO = re.compile(rf"\b([a-z]+)\s+{_CHANGE}\b(?:{IN_CLAUSE}{{0,40}}?\bto|"
-                         rf"\s+by(?:\s+(?:{'|'.join(APPROX)}))?)\s*$")
+                         rf"\s+by(?:\s+(?:{'|'.join(APPROX)}))?|)\s*$")  # (or the change itself: "cases rise 300")
 
 _VERB_BEFORE = re.compile(r"\b(kill(?:s|ed|ing)?|injur(?:es|ed|ing)|wound(?:s|ed|ing)|leav(?:es|ing)|left)\s+"
                           r"(?:(?:at\s+least|about|around|some|nearly|more\s+than|over)\s+)?$", re.I)
@@ -72,7 +72,7 @@ def counted_before(text: str, start: int) -> str:
     if m and (m.group(1) in COUNT_NOUNS or m.group(1) in {"toll", "tally", "count", "total"}):
         return m.group(1)
     m = _CHANGED_TO.search(text[max(0, start - 70):start].lower())
-    if m and m.group(1) in COUNT_NOUNS:
+    if m and (m.group(1) in COUNT_NOUNS or m.group(1) == "toll"):  # "Death toll rises by 5 to 25"
         return m.group(1)
     m = _OF_AMOUNT.search(text[max(0, start - 40):start])  # "daily infections of between 1400 and 2900"
     if m and is_count_word(m.group(1)) and m.group(1) not in MODIFIERS:

@@ -117,6 +117,11 @@ _MINUS = re.compile(r"\bminus[\s-]*$", re.I)  # "minus 17 degrees", "minus-20 de
 _MORE_AFTER = re.compile(r"\s+(?:more|fewer|less)\s+(?:on|for|from|by|during|over|through|after|before|than)\b")
 _GROUP_OF = re.compile(r"\b(family|group|party|crew|gang) of\s*$", re.I)
 _BY_BEFORE = re.compile(r"\bby\s+$")
+# a change right before a number: "Oil climbs $2 to $85", "Gold rises Rs 250 to Rs 47,000" (the change, then
+# the new level; not a range)
+_CHANGE_BEFORE = re.compile(r"\b(?:rises?|rose|climb(?:s|ed)?|jump(?:s|ed)?|falls?|fell|drop(?:s|ped)?|slip(?:s|ped)?|"
+                            r"gain(?:s|ed)?|surge[sd]?|soar(?:s|ed)?|plunge[sd]?|dip(?:s|ped)?|up|down)"
+                            r"(?:\s+by)?\s+$", re.I)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”(]|\s-)\s*$")
 _CHANGE_FROM = re.compile(r"\b(?:rais(?:e|es|ed|ing)|ris(?:e|es|en|ing)|rose|increas(?:e|es|ed|ing)|"
                           r"reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lower(?:s|ed|ing)?|boost(?:s|ed|ing)?|grow(?:s|n|ing)?|grew|"
@@ -292,9 +297,14 @@ def quantities(text: str) -> list[Figure]:
             continue
         high = (number_value(m.group("num2"), m.group("word2"), m.group("scale2") or m.group("scale"))
                 if m.group("num2") or m.group("word2") else None)  # "between 5 and 8", "three to six months"
-        split = high is not None and bool(
-            _BY_BEFORE.search(text[max(0, m.start() - 4):m.start()]) and _TO_BETWEEN.match(
-                text[m.end("num") if num else m.end("word"):m.start("num2") if m.group("num2") else m.start("word2")]))
+        joiner = text[m.end("num") if num else m.end("word"):m.start("cur2") if m.group("cur2")
+                      else m.start("num2") if m.group("num2") else m.start("word2")] if high is not None else ""
+        split = high is not None and bool(_TO_BETWEEN.match(joiner)) and (
+            bool(_BY_BEFORE.search(text[max(0, m.start() - 4):m.start()]))
+            # a change and then the level it reached, far apart: "Oil climbs $2 to $85", "Cases rise 300 to
+            # 4,500" (but "Temperatures rise 5 to 10 degrees" is a range of the rise)
+            or (bool(_CHANGE_BEFORE.search(text[max(0, m.start() - 12):m.start()]))
+                and value is not None and high >= 3 * value))
         # "$80 million and $25 million, respectively": two values, not a range
         split = split or (high is not None and value is not None and high < value)
         split = split or (high is not None and _two_values(m))  # "once 70 and 80 per cent are vaccinated"
