@@ -31,6 +31,11 @@ LABEL_SAMPLE = 40  # recent headlines of a feed in which a repeated programme la
 BACKGROUND_BATCH = 5000
 
 
+class Superseded(Exception):
+    """Another desk (another process on the same database: the dashboard and `wirewatch poll`) saved
+    its clustering since this one last loaded or saved: this one's unsaved work is not written."""
+
+
 @dataclass(frozen=True, slots=True)
 class DeskResult:
     """What one clustering pass did."""
@@ -112,7 +117,12 @@ class StoryDesk:
                     unsaved.append((row, self.engine.add(row["id"], title, text, row["published"])))
                 cursor = int(rows[-1]["seq"])
             if unsaved and (not rows or len(unsaved) >= batch):
-                self._save(unsaved, cursor)
+                try:
+                    self._save(unsaved, cursor)
+                except Superseded:  # the other desk's stories stand; go on from where it stopped
+                    cursor = self._reload()
+                    unsaved = []
+                    continue
                 for _row, a in unsaved:
                     if a.new_story:
                         new.append(a.story)
@@ -128,6 +138,14 @@ class StoryDesk:
             return DeskResult(0, (), (), ())
         resolved = {self.engine.resolve(s) for s in touched}
         return DeskResult(total, tuple(self.engine.resolve(s) for s in new), tuple(sorted(resolved)), tuple(merged))
+
+    def _reload(self) -> int:
+        """Drop this desk's engine for the one saved by another desk, and return where that one stopped."""
+        row = self.store.conn.execute("SELECT clustered_upto FROM engine_state WHERE id = 1").fetchone()
+        self.upto = int(row[0]) if row else 0
+        self._engine = None
+        _ = self.engine  # loads the saved engine now (an unreadable one leaves self.upto as read)
+        return self.upto
 
     def _labels(self, rows: list[Any], before: int) -> dict[int, frozenset[str]]:
         """Per feed of a batch, the labels its headlines repeat (from its latest LABEL_SAMPLE headlines;
@@ -158,6 +176,11 @@ class StoryDesk:
         state = pickle.dumps(engine, protocol=pickle.HIGHEST_PROTOCOL)
         with self.store.transaction():
             conn = self.store.conn
+            # Two desks on one database (the dashboard's and `wirewatch poll`'s) would otherwise cluster the
+            # same articles twice, each numbering stories its own way, and overwrite each other's state.
+            row = conn.execute("SELECT clustered_upto FROM engine_state WHERE id = 1").fetchone()
+            if (int(row[0]) if row else 0) != self.upto:
+                raise Superseded
             # in runs between merges, so that SQLite gets the rows in bulk (a merge rewrites earlier rows)
             start = 0
             for end, (_row, a) in enumerate(assignments, 1):
