@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -14,6 +15,8 @@ os.environ.setdefault("TEXTUAL_FPS", "120")
 
 from tui import __version__
 from tui.cli.common import CliError, add_location_args, fail
+
+EXIT_DATABASE = 1  # a database write failed (the same code as nothing could run)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -109,8 +112,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _dispatch(args)
     except CliError as exc:
         return fail(exc)
+    except sqlite3.Error as exc:  # a write that failed: a full disk, a read-only file, an I/O error
+        return fail(CliError(f"{_database_of(args)}: {exc}; the write that failed was rolled back, and what "
+                             "was stored before it is intact", code=EXIT_DATABASE))
     except KeyboardInterrupt:
         return 130
+
+
+def _database_of(args: argparse.Namespace) -> str:
+    """The database a command was using, for an error message (as best it can be told)."""
+    from tui.cli.common import config_from_args, db_path_from_args
+
+    try:
+        return str(db_path_from_args(args, config_from_args(args)))
+    except Exception:  # the config itself is unreadable: name what the command line gave
+        return str(getattr(args, "db", None) or "the database")
 
 
 if __name__ == "__main__":

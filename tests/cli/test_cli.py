@@ -147,3 +147,24 @@ def test_daemon_polls_as_feeds_fall_due_and_stops_cleanly_on_sigterm(server: Fee
     # the stories it built carry their discrepancy counts, as the dashboard's own polls leave them
     counts = [r[0] for r in conn.execute("SELECT discrepancies FROM clusters WHERE merged_into IS NULL")]
     assert counts and None not in counts
+
+
+def test_a_write_that_fails_is_an_error_naming_the_database_and_keeps_what_was_stored(
+        server: FeedServer, tmp_path: Path) -> None:
+    """A full disk (here: a trigger on the real database that fails every new article, as a full disk
+    fails a write) ends the command with a message, not a traceback, and leaves stored articles."""
+    server.routes["/a"] = Reply(body=rss(ITEMS[:2]))
+    server.routes["/b"] = Reply(body=rss([{"title": "Later story", "guid": "later", "link": "http://e.org/later"}]))
+    config = write_config(tmp_path / "feeds.toml", [("A", server.url("/a"))])
+    db = tmp_path / "w.db"
+    assert run("--config", str(config), "--db", str(db), "poll", "--once").returncode == 0
+    with sqlite3.connect(db) as conn:
+        conn.execute("CREATE TRIGGER full BEFORE INSERT ON articles BEGIN "
+                     "SELECT RAISE(ABORT, 'database or disk is full'); END")
+    config = write_config(tmp_path / "feeds.toml", [("A", server.url("/a")), ("B", server.url("/b"))])
+    failed = run("--config", str(config), "--db", str(db), "poll", "--once", "--all")
+    assert failed.returncode == 1
+    assert "Traceback" not in failed.stderr
+    assert f"wirewatch: {db}: database or disk is full; the write that failed was rolled back" in failed.stderr
+    with sqlite3.connect(db) as conn:
+        assert sorted(r[0] for r in conn.execute("SELECT title FROM articles")) == ["Story 0", "Story 1"]
