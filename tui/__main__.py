@@ -85,7 +85,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if command == "demo":
         from tui.demo.run import run_demo
 
-        return run_demo(args.replay, args.speed or (600.0 if args.replay else 20.0))
+        return run_demo(args.replay, args.speed if args.speed is not None else (600.0 if args.replay else 20.0))
     return _dashboard(args)
 
 

@@ -168,3 +168,18 @@ def test_a_write_that_fails_is_an_error_naming_the_database_and_keeps_what_was_s
     assert f"wirewatch: {db}: database or disk is full; the write that failed was rolled back" in failed.stderr
     with sqlite3.connect(db) as conn:
         assert sorted(r[0] for r in conn.execute("SELECT title FROM articles")) == ["Story 0", "Story 1"]
+
+
+def test_demo_refuses_a_missing_folder_and_a_speed_that_is_not_positive(tmp_path: Path) -> None:
+    """Said before the dashboard starts: a traceback had told of a missing folder, and a speed of 0
+    was taken for the default while a negative one ran the replay backwards."""
+    missing = run("demo", "--replay", str(tmp_path / "nowhere"))
+    assert missing.returncode == 2 and "Traceback" not in missing.stderr
+    assert f"wirewatch: {tmp_path / 'nowhere'}: no such folder" in missing.stderr
+    (tmp_path / "empty").mkdir()
+    empty = run("demo", "--replay", str(tmp_path / "empty"))
+    assert empty.returncode == 2 and "no OUTLET/YYYY-MM-DDTHHMMZ.xml snapshots found" in empty.stderr
+    for speed in ("0", "-5", "nan"):
+        refused = run("demo", "--speed", speed)
+        assert refused.returncode == 2, speed
+        assert f"wirewatch: --speed {speed}: give a positive number" in refused.stderr

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 import tempfile
 import time
 from pathlib import Path
 
+from tui.cli.common import CliError
 from tui.core.models import Config, FeedConfig, Settings
 from tui.demo.corpus import OUTLETS
 from tui.demo.feeds import write_snapshots
@@ -25,12 +27,16 @@ def run_demo(replay: str | None, speed: float) -> int:
     """Start the replay server and the dashboard; everything lives in a temporary folder."""
     from tui.app import WirewatchApp
 
+    if not (math.isfinite(speed) and speed > 0):
+        raise CliError(f"--speed {speed:g}: give a positive number of replayed seconds per real second")
+    if replay and not Path(replay).is_dir():
+        raise CliError(f"{replay}: no such folder (expected OUTLET/YYYY-MM-DDTHHMMZ.xml snapshots in it)")
     with tempfile.TemporaryDirectory(prefix="wirewatch-demo-") as tmp:
         work = Path(tmp)
         if replay:
             snapshots = load_snapshots(Path(replay))
             if not snapshots:
-                raise SystemExit(f"wirewatch: {replay}: no OUTLET/YYYY-MM-DDTHHMMZ.xml snapshots found")
+                raise CliError(f"{replay}: no OUTLET/YYYY-MM-DDTHHMMZ.xml snapshots found")
             names: dict[str, tuple[str, list[str]]] = {}
         else:
             start = (time.time() // 60) * 60 - 3600.0  # the corpus covers the hour before now
