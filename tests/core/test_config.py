@@ -88,3 +88,12 @@ def test_not_utf8_and_missing_file(tmp_path: Path) -> None:
         load_config(bad)
     with pytest.raises(ConfigError, match="not found"):
         load_config(tmp_path / "nope.toml")
+
+
+def test_a_byte_order_mark_and_windows_line_ends_are_read(tmp_path: Path) -> None:
+    """Notepad saves feeds.toml with a byte-order mark and CRLF: that was a 'TOML syntax error' at line 1."""
+    path = tmp_path / "feeds.toml"
+    path.write_bytes(b'\xef\xbb\xbf[settings]\r\ninterval = 600\r\n\r\n[[feed]]\r\nname = "A"\r\n'
+                     b'url = "https://a.example/rss"\r\n')
+    config = load_config(path)
+    assert [f.name for f in config.feeds] == ["A"] and config.settings.interval == 600

@@ -228,7 +228,8 @@ def load_config(path: Path) -> Config:
     except OSError as exc:
         raise ConfigError(str(path), 0, f"cannot read config file: {exc.strerror}") from None
     try:
-        text = raw.decode("utf-8")
+        # a byte-order mark (Notepad writes one) is no TOML, but says nothing either: TOML syntax error at line 1
+        text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ConfigError(str(path), line, "file is not valid UTF-8") from None
