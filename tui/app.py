@@ -30,6 +30,7 @@ from tui.core.triage import set_flag, set_read
 from tui.detail_flow import DetailFlow
 from tui.idle_gc import IdleCollector
 from tui.messages import DiscrepanciesCounted, PollStarted, SearchDone, StoriesLoaded
+from tui.narrow_layout import NarrowLayout
 from tui.screens.health import FeedHealthScreen
 from tui.screens.help import HelpScreen
 from tui.screens.prompt import PromptScreen
@@ -49,7 +50,7 @@ def _flagged(stories: tuple[StorySummary, ...]) -> frozenset[int]:
     return frozenset(s.id for s in stories if s.discrepancies)
 
 
-class WirewatchApp(ArticleActions, DetailFlow, WorkerErrors, App[None]):
+class WirewatchApp(ArticleActions, DetailFlow, NarrowLayout, WorkerErrors, App[None]):
     """The dashboard. `poll=False` shows what is stored without polling (tests, read-only use)."""
 
     CSS_PATH = "styles/app.tcss"
@@ -63,6 +64,7 @@ class WirewatchApp(ArticleActions, DetailFlow, WorkerErrors, App[None]):
         Binding("g,home", "jump(0)", "Top", show=False, id="top"),
         Binding("G,end", "jump(-1)", "Bottom", show=False, id="bottom"),
         Binding("enter", "open", "Open", id="open"),
+        Binding("escape", "to_list", "Back", show=False, id="back"),
         Binding("r", "toggle_read", "Read", id="read"),
         Binding("a", "all_read", "All read", show=False, id="all_read"),
         Binding("s", "star", "Star", id="star"),
@@ -323,7 +325,7 @@ class WirewatchApp(ArticleActions, DetailFlow, WorkerErrors, App[None]):
         """Open the story (focus its detail), or in the detail, mark the selected article read."""
         view = self.query_one(StoryDetailView)
         if not view.has_focus:
-            view.focus()
+            self.open_detail()
         elif self.detail is not None and self.detail.timeline.entries:
             set_read(self.store, self.detail.id, True, self.detail.timeline.entries[self.article_index].article_id)
             self.load_stories()

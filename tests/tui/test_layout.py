@@ -105,3 +105,30 @@ def test_times_lags_and_what_figures_count_read_short_and_plain(demo_db: tuple[P
     later = replace(detail.articles[-1], published=first.published + 86_400)
     spread = replace(detail, articles=(*detail.articles[:-1], later))
     assert clock_for(spread)(first.published) == datetime.fromtimestamp(first.published, UTC).strftime("%d %b %H:%M")
+
+
+async def test_a_narrow_terminal_shows_one_pane_at_a_time(demo_app: WirewatchApp) -> None:
+    """Under 80 columns the list takes the width; Enter shows the story in its place, Escape brings the
+    list back (side by side, the detail had been left two columns at 40). Widened, both show again."""
+    from tui.widgets.story_detail import StoryDetailView
+    from tui.widgets.story_list import StoryList
+
+    async with demo_app.run_test(size=(60, 24)) as pilot:
+        await settle(demo_app, pilot)
+        story_list, detail = demo_app.query_one(StoryList), demo_app.query_one(StoryDetailView)
+        assert story_list.display and not detail.display and story_list.size.width >= 56
+        await pilot.press("enter")
+        await pilot.pause()
+        assert detail.display and detail.has_focus and not story_list.display and detail.size.width >= 56
+        await pilot.press("j")  # in the story: its reports
+        await pilot.press("escape")
+        await pilot.pause()
+        assert story_list.display and story_list.has_focus and not detail.display
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.resize_terminal(120, 24)
+        await pilot.pause()
+        assert story_list.display and detail.display and detail.has_focus
+        await pilot.press("escape")
+        await pilot.pause()
+        assert story_list.has_focus and detail.display  # on a wide terminal Escape too leaves the story
