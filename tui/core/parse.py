@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import re
 import time
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urljoin
 
 from tui.core.boilerplate import repeated_runs, strip_runs
 from tui.core.models import Article, ParsedFeed
@@ -14,6 +16,7 @@ from tui.core.textclean import html_to_text, one_line
 from tui.core.urls import canonical_link
 
 _MIN_EPOCH = 0.0
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")  # "https:", "mailto:": a link that is not relative
 _FUTURE_SLACK = 2 * 86400.0  # dates further in the future than this are treated as wrong
 
 
@@ -76,13 +79,15 @@ def _clip(text: str, limit: int) -> str:
 
 
 def _entry_to_article(entry: Mapping[str, Any], feed: str, language: str | None, now: float,
-                      default_language: str | None) -> Article | None:
+                      default_language: str | None, url: str = "") -> Article | None:
     # feedparser's dict maps every key on each read (and raises inside .get for a missing one); its
     # plain copy is read 4x faster. The keys read here are its canonical ones; of its mappings only
     # "updated" → "published" would apply, and it is read only when "published" gave nothing.
     entry = dict(entry)
     title = _clip(one_line(html_to_text(entry.get("title", "") or "")), TITLE_LIMIT)
     link = _clip(one_line(entry.get("link", "") or ""), LINE_LIMIT)
+    if link and url and not _SCHEME.match(link):  # written relative to the site: "/world/a-123"
+        link = _clip(urljoin(url, link), LINE_LIMIT)
     summary = _clip(html_to_text(entry.get("summary", "") or ""), TEXT_LIMIT)
     content = _clip(html_to_text(_content_html(entry), keep_paragraphs=True), TEXT_LIMIT)
     if not title and not summary and not content and not link:
@@ -150,8 +155,8 @@ def _describe(exc: Any) -> str:
 
 def parse_feed(body: bytes, headers: Mapping[str, str] | None, feed: str,
                language: str | None = None, now: float | None = None, url: str = "") -> ParsedFeed:
-    """Parse one response body (fetched from `url`, which relative links are resolved against unless
-    the response names another base) into articles.
+    """Parse one response body (fetched from `url`, which an item's relative link is resolved against
+    unless the document names another base) into articles.
 
     Entries are salvaged from documents feedparser flags as malformed ("bozo"); `problem` then says
     what was wrong. A body with no entries that is not a feed at all is `fatal`.
@@ -165,8 +170,6 @@ def parse_feed(body: bytes, headers: Mapping[str, str] | None, feed: str,
     now = time.time() if now is None else now
     lowered = {k.lower(): v for k, v in (headers or {}).items()}
     lowered["content-type"] = _as_xml(lowered.get("content-type", ""))
-    if url and "content-location" not in lowered:  # feedparser's base for relative links ("/world/a-123")
-        lowered["content-location"] = url
     if not body.strip():
         return ParsedFeed(articles=(), problem="empty response body", fatal=True)
     try:
@@ -179,7 +182,7 @@ def parse_feed(body: bytes, headers: Mapping[str, str] | None, feed: str,
     candidates: list[Article] = []
     for entry in result.get("entries", []) or []:
         try:
-            article = _entry_to_article(entry, feed, language, now, default_language)
+            article = _entry_to_article(entry, feed, language, now, default_language, url)
         except Exception:  # one broken entry must not cost the others
             continue
         if article is not None:
