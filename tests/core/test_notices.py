@@ -53,3 +53,14 @@ def test_a_changed_key_figure_says_what_changed() -> None:
     assert notice.message == "dead 8 → 12: Flash flood hits Vakhsh valley"  # a new kind (missing) is no change
     assert story_notices({1: new}, [new], frozenset({1}), frozenset({1}), 3, ()) == []
     assert story_notices({1: replace(BASE, key_figures=None)}, [new], frozenset(), frozenset(), 3, ()) == []
+
+
+def test_a_watched_term_is_found_from_the_start_of_a_word_and_an_acronym_as_a_word() -> None:
+    """Watching "UN", every headline with "under", "Kunduz" or "unrest" had notified."""
+    def notified(title: str, term: str) -> bool:
+        return bool(story_notices({}, [replace(BASE, title=title)], frozenset(), frozenset(), 3, (term,)))
+
+    assert notified("UN chief visits Kabul", "UN") and notified("Tajik border drills begin", "drill")
+    assert not notified("Fighting in Kunduz under way", "UN") and not notified("Unrest in Almaty", "UN")
+    assert not notified("Europe braces for winter", "EU") and not notified("Iran talks resume", "ran")
+    assert notified("Vakhsh valley flood", "VAKHSH TOWN"[:6]) and notified("北京发生地震", "北京")

@@ -5,6 +5,7 @@ a story whose figures start to disagree."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -41,10 +42,27 @@ def story_notices(before: Mapping[int, StorySummary], after: Sequence[StorySumma
         elif old is not None and s.id in discrepant_after and s.id not in discrepant_before:
             out.append(Notice("Key figure changed", f"Figures disagree in: {title}", "warning"))
         if watchlist and (old is None or s.articles > old.articles):
-            hits = [t for t in watchlist if t.lower() in s.title.lower()]
+            hits = [t for t in watchlist if mentions(s.title, t)]
             if hits:
                 out.append(Notice("Watched term", f"{', '.join(hits)}: {title}"))
     return out
+
+
+def mentions(title: str, term: str) -> bool:
+    """Whether a headline mentions a watched term: from the start of a word, in any case, so that
+    "drill" finds "drills"; a term in capitals of up to five letters is an acronym, found as a whole
+    word and as written ("UN" is not the "un" of "under" or "Kunduz", nor "EU" that of "Europe").
+    Terms in scripts without spaces between words (Chinese, Japanese) are found anywhere."""
+    term = term.strip()
+    if not term:
+        return False
+    if term.isascii() and term.isalpha() and term.isupper() and len(term) <= 5:
+        return re.search(rf"(?<![A-Za-z0-9]){re.escape(term)}(?![A-Za-z0-9])", title) is not None
+    start = r"(?<!\w)" if term[0].isalnum() and not _SPACELESS.match(term[0]) else ""
+    return re.search(start + re.escape(term), title, re.IGNORECASE) is not None
+
+
+_SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")  # CJK, Thai
 
 
 def _number(value: float) -> str:
