@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tui.core.brief import brief_markdown
 from tui.core.facts import Report, story_facts
 from tui.core.storyview import StoryArticle, StoryDetail
@@ -25,3 +27,23 @@ def test_brief_names_each_figures_outlets_with_times_and_lags_in_hours() -> None
     assert "| first |" in timeline and "| +2h45m |" in timeline, timeline
     assert "with their lag: Press TV first, Second Outlet +2h45m" in brief
     assert "drills \\| Press TV" in brief  # a headline's "|" is escaped, not a new cell
+
+
+def test_feed_text_in_a_brief_is_never_markdown_or_html_and_only_web_links_are_links() -> None:
+    """A headline's '[x](javascript:…)', '<img onerror=…>' or '*…*' was written into the brief as is,
+    and a report's javascript: link became a link."""
+    hostile = "Flood [click](javascript:alert(1)) <img src=x onerror=alert(1)> *kills* `12`"
+    reports = [Report("a", "Outlet [A]", hostile, "", NINE_FIFTEEN),
+               Report("b", "Outlet B", "Flood kills 12 (update)", "", NINE_FIFTEEN + 60)]
+    links = {"a": "javascript:alert(1)", "b": "https://example.org/news/flood (update)"}
+    articles = tuple(StoryArticle(r.id, r.feed, r.title, links[r.id], r.published, "", "", None) for r in reports)
+    figures, discrepancies = story_facts(reports)
+    detail = StoryDetail(1, hostile, ("flood",), articles, tuple(figures), tuple(discrepancies),
+                         build_timeline(reports))
+    brief = brief_markdown(detail)
+    unescaped = re.compile(r"(?<!\\)(?:<img|\]\(javascript|\[click|\*kills)")
+    assert not unescaped.search(brief), brief
+    assert "\\[click\\](javascript:alert(1)) \\<img src=x onerror=alert(1)\\> \\*kills\\* \\`12\\`" in brief
+    assert "- Flood \\[click\\]" in brief  # the javascript: report is listed, not linked
+    assert "- [Flood kills 12 (update)](https://example.org/news/flood%20%28update%29) (Outlet B)" in brief
+    assert "Outlet \\[A\\]" in brief

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 from tui.core.facts import FigureRow
 from tui.core.storyview import StoryDetail
 from tui.core.textclean import count_of
 from tui.core.timeline import lag_text, outlets_by_lag
+from tui.core.urls import is_web_url
 
 
 def _when(epoch: float) -> str:
@@ -19,8 +21,23 @@ def _stated(figure: FigureRow) -> str:
     return ", ".join(f"{s.report.feed} ({_when(s.report.published)})" for s in figure.stated)
 
 
+# what Markdown (and the HTML it lets through) would read as markup in a feed's text: links, images,
+# emphasis, code, tags, table cells
+_MARKUP = re.compile(r"([\\`*_\[\]<>|~])")
+
+
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Feed text as Markdown that says what the text says: one line, its markup characters escaped."""
+    return _MARKUP.sub(r"\\\1", text.replace("\r", " ").replace("\n", " "))
+
+
+def _link(title: str, url: str, feed: str) -> str:
+    """A report in the Links list: linked only when its address is a web one (never javascript: or
+    file:), with what would end a Markdown link written %-encoded."""
+    if not is_web_url(url):
+        return f"- {_md(title)} ({_md(feed)})"
+    safe = url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
+    return f"- [{_md(title)}]({safe}) ({_md(feed)})"
 
 
 def brief_markdown(detail: StoryDetail) -> str:
@@ -28,12 +45,12 @@ def brief_markdown(detail: StoryDetail) -> str:
     outlets = sorted({a.feed for a in detail.articles})
     lines = [f"# {_md(detail.title)}", "",
              f"{count_of(len(detail.articles), 'report')} from {count_of(len(outlets), 'outlet')} "
-             f"({', '.join(outlets)}); {detail.timeline.independent} independent, "
+             f"({', '.join(_md(o) for o in outlets)}); {detail.timeline.independent} independent, "
              f"{count_of(detail.timeline.copies, 'copy', 'copies')}.", ""]
     if len(outlets) > 1:
         lines += [f"Outlets in the order they reported, with their lag: {_md(outlets_by_lag(detail.timeline))}", ""]
     if detail.terms:
-        lines += [f"Tied together by: {', '.join(detail.terms)}", ""]
+        lines += [f"Tied together by: {', '.join(_md(t) for t in detail.terms)}", ""]
     if detail.discrepancies:
         lines += ["## Discrepancies", ""] + [f"- **{d.kind}**: {_md(d.detail)}" for d in detail.discrepancies] + [""]
     if detail.figures:
@@ -45,5 +62,5 @@ def brief_markdown(detail: StoryDetail) -> str:
     for i, e in enumerate(detail.timeline.entries):
         lines.append(f"| {_when(e.published)} | {_md(e.feed)} | {_md(e.title)} | {_md(e.added)} | "
                      f"{lag_text(e.lag, i == 0)} |")
-    lines += ["", "## Links", ""] + [f"- [{_md(a.title)}]({a.link}) ({_md(a.feed)})" for a in detail.articles if a.link]
+    lines += ["", "## Links", ""] + [_link(a.title, a.link, a.feed) for a in detail.articles if a.link]
     return "\n".join(lines) + "\n"
