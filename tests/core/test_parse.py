@@ -141,7 +141,7 @@ def test_items_that_share_one_guid_are_all_kept_under_stable_ids() -> None:
     assert [a.title for a in first.articles] == [f"Story {i}" for i in range(6)]
     assert len({a.id for a in first.articles}) == 6
     assert [a.id for a in first.articles] == [a.id for a in later.articles]
-    assert first.problem == "6 items share a guid with other items; told apart by their links"
+    assert first.problem == "6 items share a guid with other items; told apart by their links or headlines"
     assert not first.fatal
 
 

@@ -53,3 +53,25 @@ def test_two_desks_on_one_database_leave_the_stories_one_desk_makes(tmp_path: Pa
         assert assignments(first_store) == expected
         saved = first_store.conn.execute("SELECT clustered_upto FROM engine_state").fetchone()[0]
         assert saved == first_store.conn.execute("SELECT max(seq) FROM articles").fetchone()[0]
+
+
+def test_a_desk_made_before_another_saved_goes_on_from_the_saved_engine(tmp_path: Path) -> None:
+    """The dashboard makes its desk at start; if `wirewatch poll` saves before that desk first loads
+    the engine, the desk must not cluster again what the saved engine already holds."""
+    polls = [reports()[:100], reports()[100:200]]
+    with Store(tmp_path / "one.db") as store:
+        store.sync_feeds([FeedConfig(name="f", url="http://x")])
+        for poll in polls:
+            store.record_poll("f", OK, poll)
+            StoryDesk(store).run()
+        expected = assignments(store)
+    db = tmp_path / "two.db"
+    with Store(db) as first_store, Store(db) as second_store:
+        first_store.sync_feeds([FeedConfig(name="f", url="http://x")])
+        late = StoryDesk(second_store)  # made first, its engine not loaded yet
+        first_store.record_poll("f", OK, polls[0])
+        assert StoryDesk(first_store).run().articles == 100
+        assert late.run().articles == 0  # nothing left: the saved engine holds all 100
+        first_store.record_poll("f", OK, polls[1])
+        assert late.run().articles == 100
+        assert assignments(first_store) == expected

@@ -127,7 +127,7 @@ def _as_xml(content_type: str) -> str:
 def _distinct(candidates: list[Article], feed: str) -> tuple[list[Article], int]:
     """One article per item, and how many items had to be told apart. Items that share an identity
     (a misconfigured feed gives every item one guid) but differ in link or headline are different
-    items: they are keyed by their link (or, sharing that too, by headline and date) instead of being
+    items: they are keyed by their link (or, sharing that too, by their headline) instead of being
     dropped as repeats; a true repeat of one item is dropped."""
     groups: dict[str, list[Article]] = {}
     for article in candidates:
@@ -195,7 +195,7 @@ def parse_feed(body: bytes, headers: Mapping[str, str] | None, feed: str,
     problem: str | None = None
     fatal = False
     if told_apart:
-        problem = f"{told_apart} items share a guid with other items; told apart by their links"
+        problem = f"{told_apart} items share a guid with other items; told apart by their links or headlines"
     if result.get("bozo"):
         problem = "; ".join(x for x in ("malformed feed: " + _describe(result.get("bozo_exception")), problem) if x)
     if not articles:

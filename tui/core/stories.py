@@ -107,6 +107,11 @@ class StoryDesk:
             rows = self.store.conn.execute(
                 "SELECT seq, id, feed_id, title, summary, content, published FROM articles WHERE seq > ? "
                 "ORDER BY seq LIMIT ?", (cursor, batch - len(unsaved))).fetchall()
+            if rows and self._engine is None:  # loaded at first use: it says where clustering stopped
+                _ = self.engine
+                if self.upto != cursor:  # another desk saved since this one was made: go on from there
+                    cursor = self.upto
+                    continue
             if rows:
                 labels = self._labels(rows, cursor)
                 # Articles stored by one poll round arrive together: take them in publication order, so
