@@ -109,7 +109,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return _dispatch(args)
+        code = _dispatch(args)
+        sys.stdout.flush()  # a reader that went away is found here, not in the interpreter's exit
+        return code
     except CliError as exc:
         return fail(exc)
     except sqlite3.Error as exc:  # a write that failed: a full disk, a read-only file, an I/O error
@@ -117,6 +119,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                              "was stored before it is intact", code=EXIT_DATABASE))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader went away (`wirewatch articles | head`): what it wanted, it has
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing left to flush at exit
+        return 141  # as a shell reports a process ended by SIGPIPE
 
 
 def _database_of(args: argparse.Namespace) -> str:

@@ -183,3 +183,31 @@ def test_demo_refuses_a_missing_folder_and_a_speed_that_is_not_positive(tmp_path
         refused = run("demo", "--speed", speed)
         assert refused.returncode == 2, speed
         assert f"wirewatch: --speed {speed}: give a positive number" in refused.stderr
+
+
+def test_articles_of_a_feed_that_is_not_stored_is_an_error_with_a_suggestion(server: FeedServer,
+                                                                             tmp_path: Path) -> None:
+    server.routes["/a"] = Reply(body=rss(ITEMS[:1]))
+    config = write_config(tmp_path / "feeds.toml", [("Asia-Plus", server.url("/a"))])
+    db = tmp_path / "w.db"
+    assert run("--config", str(config), "--db", str(db), "poll", "--once").returncode == 0
+    typo = run("--config", str(config), "--db", str(db), "articles", "--feed", "asia-plus")
+    assert typo.returncode == 2
+    assert "--feed 'asia-plus': no stored feed has that name; did you mean 'Asia-Plus'?" in typo.stderr
+    assert run("--config", str(config), "--db", str(db), "articles", "--feed", "Asia-Plus").stdout.count("\n") == 1
+
+
+def test_output_read_only_in_part_ends_quietly(server: FeedServer, tmp_path: Path) -> None:
+    """`wirewatch articles | head -1` ended in a BrokenPipeError traceback once head stopped reading."""
+    server.routes["/many"] = Reply(body=rss([{"title": f"Report number {i} about the flood", "guid": f"m{i}",
+                                              "link": f"http://e.org/m{i}"} for i in range(3000)]))
+    config = write_config(tmp_path / "feeds.toml", [("Many", server.url("/many"))])
+    db = tmp_path / "w.db"
+    assert run("--config", str(config), "--db", str(db), "poll", "--once", "--no-cluster").returncode == 0
+    proc = subprocess.Popen([sys.executable, "-m", "tui", "--config", str(config), "--db", str(db), "articles",
+                             "--limit", "3000"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.readline().strip()
+    proc.stdout.close()  # as head does after its line
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=30) in (0, 141) and "Traceback" not in err and "BrokenPipe" not in err, err

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import time
 from typing import Any
 
-from tui.cli.common import ago, config_from_args, db_path_from_args, iso_utc, open_store, parse_since, safe
+from tui.cli.common import CliError, ago, config_from_args, db_path_from_args, iso_utc, open_store, parse_since, safe
 from tui.core.config import ConfigError, load_config
 from tui.core.locations import resolve_config_path
 
@@ -73,6 +74,8 @@ def run_articles(args: argparse.Namespace) -> int:
     since = parse_since(args.since) if args.since else None
     store = open_store(db_path_from_args(args, config))
     try:
+        if args.feed is not None:
+            _check_feed(args.feed, [r[0] for r in store.conn.execute("SELECT name FROM feeds ORDER BY name")])
         rows = store.articles(since=since, feed=args.feed)
     finally:
         store.close()
@@ -83,3 +86,12 @@ def run_articles(args: argparse.Namespace) -> int:
     for r in rows[: args.limit]:
         print(f"{iso_utc(r['published'])}  {safe(r['feed'])[:20]:20}  {safe(r['title'])}")
     return 0
+
+
+def _check_feed(name: str, known: list[str]) -> None:
+    """A --feed that names no stored feed is a mistake to say, not an empty list (a typo, or the case)."""
+    if name in known:
+        return
+    close = difflib.get_close_matches(name, known, n=3, cutoff=0.6) or [k for k in known if k.lower() == name.lower()]
+    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    raise CliError(f"--feed {name!r}: no stored feed has that name{hint}")
