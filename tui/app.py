@@ -35,7 +35,7 @@ from tui.screens.health import FeedHealthScreen
 from tui.screens.help import HelpScreen
 from tui.screens.prompt import PromptScreen
 from tui.terminal import stdin_is_terminal, terminal_gone
-from tui.widgets.detail_lines import detail_parts, render_lines
+from tui.widgets.detail_lines import nothing_to_show, render_lines
 from tui.widgets.footer import StableFooter
 from tui.widgets.story_detail import StoryDetailView
 from tui.widgets.story_list import StoryList
@@ -263,7 +263,8 @@ class WirewatchApp(ArticleActions, DetailFlow, NarrowLayout, WorkerErrors, App[N
         elif selected is None:
             self.detail = None
             view = self.query_one(StoryDetailView)
-            view.show_lines(render_lines(detail_parts(None), view.line_width), None)
+            empty = nothing_to_show(sum(f.enabled for f in self.config.feeds), len(self.stories), str(self.config.path))
+            view.show_lines(render_lines([empty], view.line_width), None)
         elif reload_detail:
             self.load_detail(selected)  # the open story received reports
         self._render_status()

@@ -16,6 +16,7 @@ from tui.messages import DiscrepanciesCounted, SearchDone, StoriesLoaded
 from tui.screens.health import FeedHealthScreen
 from tui.screens.help import HelpScreen
 from tui.screens.prompt import PromptScreen
+from tui.widgets.story_detail import StoryDetailView
 from tui.widgets.story_list import StoryList
 
 
@@ -233,3 +234,24 @@ async def test_feed_health_shows_failing_feeds_first_with_their_error_in_full(de
         await pilot.press("j")
         await settle(demo_app, pilot)
         assert health[0].name in str(screen.query_one("#feed-detail").render())
+
+
+def _detail_text(app: WirewatchApp) -> str:
+    return " ".join(line.text for line in app.query_one(StoryDetailView)._lines)
+
+
+async def test_an_empty_pane_says_why_and_what_to_do(demo_db: tuple[Path, object], tmp_path: Path) -> None:
+    """With no feeds in the config, the pane had said that stories appear as feeds are polled; with a
+    filter that matches nothing, the same."""
+    db, config = demo_db
+    no_feeds = WirewatchApp(replace(config, feeds=()), tmp_path / "new.db", poll=False,  # type: ignore[type-var]
+                            clock=lambda: NOW)
+    async with no_feeds.run_test(size=(120, 40)) as pilot:
+        await settle(no_feeds, pilot)
+        assert "No feeds to poll. Add [[feed]] entries to" in _detail_text(no_feeds)
+    app = WirewatchApp(config, db, poll=False, clock=lambda: NOW)  # type: ignore[arg-type]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f", *"no such outlet", "enter")
+        await settle(app, pilot)
+        assert "No story matches: clear the search" in _detail_text(app)

@@ -120,6 +120,17 @@ def _timeline_list(detail: StoryDetail, article_index: int, clock: Clock) -> Gro
     return Group(*items)
 
 
+def nothing_to_show(feeds: int, stories: int, config_path: str) -> Text:
+    """What the detail pane says when no story is selected: why, and what to do about it."""
+    if stories:  # stored, but none shown
+        return Text("No story matches: clear the search (/ then Enter), the filter (f) or unread-only (u).",
+                    style="dim")
+    if not feeds:
+        return Text(f"No feeds to poll. Add [[feed]] entries to {config_path}, or import a list of feeds "
+                    "with `wirewatch import-opml FILE`.", style="dim")
+    return Text("No story selected. Stories appear as feeds are polled.", style="dim")
+
+
 def detail_parts(detail: StoryDetail | None, article_index: int = 0, width: int = 80) -> list[RenderableType]:
     """The sections of the detail pane: heading with explanation and discrepancies, key figures,
     timeline (the selected article highlighted) and the selected article's text; on a pane narrower
