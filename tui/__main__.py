@@ -21,7 +21,10 @@ EXIT_DATABASE = 1  # a database write failed (the same code as nothing could run
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
-    parser = argparse.ArgumentParser(prog="wirewatch", description="Cluster regional news feeds into stories.")
+    parser = argparse.ArgumentParser(
+        prog="wirewatch",
+        description="Cluster regional news feeds into stories. Without a COMMAND, the dashboard opens "
+                    "(q quits, ? lists the keys).")
     parser.add_argument("--version", action="version", version=f"wirewatch {__version__}")
     add_location_args(parser, sub=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
