@@ -6,9 +6,23 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual.command import Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
 
 if TYPE_CHECKING:
     from tui.app import WirewatchApp
+
+
+def plain_highlight(matcher: Matcher, text: str) -> Content:
+    """`text` with the query's matches highlighted, read as plain text: Matcher.highlight reads it as
+    markup, and a headline such as "[bold red]x[/]" in a command's name was styled, its tags gone."""
+    content = Content(text)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    if score:
+        for offset in offsets:
+            if not text[offset].isspace():
+                content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 class StoryCommands(Provider):
@@ -33,7 +47,7 @@ class StoryCommands(Provider):
         for text, callback, help_text in commands:
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), callback, help=help_text)
+                yield Hit(score, plain_highlight(matcher, text), callback, help=help_text)
 
     def _sort(self, order: str) -> None:
         app: WirewatchApp = self.app  # type: ignore[assignment]

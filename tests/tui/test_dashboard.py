@@ -255,3 +255,17 @@ async def test_an_empty_pane_says_why_and_what_to_do(demo_db: tuple[Path, object
         await pilot.press("f", *"no such outlet", "enter")
         await settle(app, pilot)
         assert "No story matches: clear the search" in _detail_text(app)
+
+
+async def test_a_headline_in_the_command_palette_is_not_markup(demo_app: WirewatchApp) -> None:
+    """Textual's Matcher.highlight reads a command's name as markup: a headline "[bold red]x[/] evil"
+    showed as a bold red "x", its tags gone."""
+    from tui.commands import StoryCommands
+
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await settle(demo_app, pilot)
+        assert demo_app.detail is not None
+        demo_app.detail = replace(demo_app.detail, title="[bold red]x[/] evil [link=file:///e]y[/link]")
+        hits = [hit async for hit in StoryCommands(demo_app.screen).search("export")]
+        shown = str(hits[0].match_display)
+        assert "Export brief of “[bold red]x[/] evil [link=file:///e]y[/link]”" in shown, shown
