@@ -62,7 +62,8 @@ def not_a_figure(m: re.Match[str], text: str, start: int, end: int) -> bool:
     return bool(
         (not m.group("cur") and not m.group("pct") and designator_before(text, start)
          and not _AGO.match(text, end) and not _SPAN_AFTER.match(text, end)
-         and not named_magnitude(text, start, end) and (m.group("scale") or "m").lower() in _SHORT_SCALES)
+         and not named_magnitude(text, start, end)
+         and (not m.group("scale") or m.group("scale").lower() in _SHORT_SCALES))
         # COVID-19, Level 4 (but "from Sudan 6 months ago", "a magnitude-6.1 earthquake", "Powerful 6.1 magnitude",
         # and no version or level is in millions: "EU fines Google 2.4 billion euros"; "K1 500m" is metres)
         or _ORDINAL_AFTER.match(after_number)  # 201st
