@@ -48,11 +48,15 @@ def story_notices(before: Mapping[int, StorySummary], after: Sequence[StorySumma
     return out
 
 
+# scripts written without spaces between words: a term in them is found anywhere (kana, CJK ideographs, Thai)
+_SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u0e00-\u0e7f]")
+
+
 def mentions(title: str, term: str) -> bool:
     """Whether a headline mentions a watched term: from the start of a word, in any case, so that
     "drill" finds "drills"; a term in capitals of up to five letters is an acronym, found as a whole
     word and as written ("UN" is not the "un" of "under" or "Kunduz", nor "EU" that of "Europe").
-    Terms in scripts without spaces between words (Chinese, Japanese) are found anywhere."""
+    Terms in scripts without spaces between words (Chinese, Japanese, Thai) are found anywhere."""
     term = term.strip()
     if not term:
         return False
@@ -60,9 +64,6 @@ def mentions(title: str, term: str) -> bool:
         return re.search(rf"(?<![A-Za-z0-9]){re.escape(term)}(?![A-Za-z0-9])", title) is not None
     start = r"(?<!\w)" if term[0].isalnum() and not _SPACELESS.match(term[0]) else ""
     return re.search(start + re.escape(term), title, re.IGNORECASE) is not None
-
-
-_SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")  # CJK, Thai
 
 
 def _number(value: float) -> str:
