@@ -132,3 +132,16 @@ async def test_a_narrow_terminal_shows_one_pane_at_a_time(demo_app: WirewatchApp
         await pilot.press("escape")
         await pilot.pause()
         assert story_list.has_focus and detail.display  # on a wide terminal Escape too leaves the story
+
+
+def test_the_feeds_screen_never_shows_a_password_from_a_feeds_url() -> None:
+    """A feed's URL may carry credentials (https://user:secret@host/rss): the feeds screen, which a
+    screen share or a screenshot shows, writes the password as ***."""
+    from tui.core.models import FeedHealth
+    from tui.screens.health import describe
+
+    health = FeedHealth(name="Private", url="https://user:s3cret@news.example/rss",
+                        redirected_to="https://user:s3cret@news.example/rss2", last_error="HTTP 500", error_streak=1)
+    shown = describe(health, 1_632_000_000.0).plain
+    assert "s3cret" not in shown
+    assert "https://user:***@news.example/rss" in shown and "https://user:***@news.example/rss2" in shown

@@ -47,3 +47,18 @@ def is_web_url(url: str) -> bool:
     except ValueError:
         return False
     return parts.scheme in {"http", "https"} and bool(parts.hostname)
+
+
+def without_password(url: str) -> str:
+    """A URL as shown on screen: a password in it ("https://user:secret@host/rss", the feed's own,
+    from feeds.toml) written as ***, so that a screen share or a screenshot does not give it away."""
+    try:
+        parts = urlsplit(url)
+        password = parts.password
+    except ValueError:
+        return url
+    if not password:
+        return url
+    user = parts.username or ""
+    host = parts.netloc.rsplit("@", 1)[1]
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from tui.core.models import FeedHealth
+from tui.core.urls import without_password
 from tui.widgets.safe import ago, plain
 
 
@@ -23,9 +24,9 @@ def failing_first(health: tuple[FeedHealth, ...]) -> list[FeedHealth]:
 
 def describe(h: FeedHealth, now: float) -> Text:
     """One feed in full: its URL (and where it moved), then its last error and how long it has failed."""
-    line = Text.assemble(plain(h.name, "bold"), "  ", plain(h.url, "dim"))
+    line = Text.assemble(plain(h.name, "bold"), "  ", plain(without_password(h.url), "dim"))
     if h.redirected_to:
-        line.append_text(Text.assemble(" → ", plain(h.redirected_to, "dim")))
+        line.append_text(Text.assemble(" → ", plain(without_password(h.redirected_to), "dim")))
     if h.last_error:
         since = f"{h.error_streak} failed attempt{'s' if h.error_streak != 1 else ''}" if h.error_streak else "earlier"
         ok = f"; last success {ago(h.last_success, now)} ago" if h.last_success else "; never fetched"
