@@ -31,14 +31,19 @@ def assignments(store: Store) -> dict[str, int]:
     return dict(store.conn.execute("SELECT article_id, cluster_id FROM article_clusters").fetchall())
 
 
-def test_two_desks_on_one_database_leave_the_stories_one_desk_makes(tmp_path: Path) -> None:
-    polls = [reports()[:100], reports()[100:200], reports()[200:]]
-    with Store(tmp_path / "one.db") as store:  # one desk, clustering after each poll
+def one_desk(db: Path, polls: list[list[Article]]) -> dict[str, int]:
+    """The stories one desk makes, clustering after each poll: what two desks must leave too."""
+    with Store(db) as store:
         store.sync_feeds([FeedConfig(name="f", url="http://x")])
         for poll in polls:
             store.record_poll("f", OK, poll)
             StoryDesk(store).run()
-        expected = assignments(store)
+        return assignments(store)
+
+
+def test_two_desks_on_one_database_leave_the_stories_one_desk_makes(tmp_path: Path) -> None:
+    polls = [reports()[:100], reports()[100:200], reports()[200:]]
+    expected = one_desk(tmp_path / "one.db", polls)
     db = tmp_path / "two.db"
     with Store(db) as first_store, Store(db) as second_store:
         first_store.sync_feeds([FeedConfig(name="f", url="http://x")])
@@ -59,12 +64,7 @@ def test_a_desk_made_before_another_saved_goes_on_from_the_saved_engine(tmp_path
     """The dashboard makes its desk at start; if `wirewatch poll` saves before that desk first loads
     the engine, the desk must not cluster again what the saved engine already holds."""
     polls = [reports()[:100], reports()[100:200]]
-    with Store(tmp_path / "one.db") as store:
-        store.sync_feeds([FeedConfig(name="f", url="http://x")])
-        for poll in polls:
-            store.record_poll("f", OK, poll)
-            StoryDesk(store).run()
-        expected = assignments(store)
+    expected = one_desk(tmp_path / "one.db", polls)
     db = tmp_path / "two.db"
     with Store(db) as first_store, Store(db) as second_store:
         first_store.sync_feeds([FeedConfig(name="f", url="http://x")])

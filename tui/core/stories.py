@@ -53,9 +53,13 @@ class StoryDesk:
         """`window`: seconds without a report after which a story is closed (default: the engine's)."""
         self.store = store
         self.window = window
-        row = store.conn.execute("SELECT clustered_upto FROM engine_state WHERE id = 1").fetchone()
-        self.upto = int(row[0]) if row else 0
         self._engine: StoryEngine | None = None
+        self.upto = self._saved_upto()
+
+    def _saved_upto(self) -> int:
+        """The last article the saved engine holds (0 when none is saved)."""
+        row = self.store.conn.execute("SELECT clustered_upto FROM engine_state WHERE id = 1").fetchone()
+        return int(row[0]) if row else 0
 
     @property
     def engine(self) -> StoryEngine:
@@ -146,8 +150,7 @@ class StoryDesk:
 
     def _reload(self) -> int:
         """Drop this desk's engine for the one saved by another desk, and return where that one stopped."""
-        row = self.store.conn.execute("SELECT clustered_upto FROM engine_state WHERE id = 1").fetchone()
-        self.upto = int(row[0]) if row else 0
+        self.upto = self._saved_upto()
         self._engine = None
         _ = self.engine  # loads the saved engine now (an unreadable one leaves self.upto as read)
         return self.upto
@@ -183,8 +186,7 @@ class StoryDesk:
             conn = self.store.conn
             # Two desks on one database (the dashboard's and `wirewatch poll`'s) would otherwise cluster the
             # same articles twice, each numbering stories its own way, and overwrite each other's state.
-            row = conn.execute("SELECT clustered_upto FROM engine_state WHERE id = 1").fetchone()
-            if (int(row[0]) if row else 0) != self.upto:
+            if self._saved_upto() != self.upto:
                 raise Superseded
             # in runs between merges, so that SQLite gets the rows in bulk (a merge rewrites earlier rows)
             start = 0
