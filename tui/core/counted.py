@@ -125,6 +125,9 @@ def _fate_after(text: str, pos: int, inserts: bool = True) -> tuple[str, int] | 
     return None
 
 
+_WITHOUT_SUPPLY = re.compile(r"\s+without\s+(power|electricity|water)\b", re.I)
+
+
 def counted_after(text: str, end: int) -> tuple[str, str, int]:
     """The counted noun after a number: (head word, phrase as written, end offset)."""
     degrees = _DEGREE_SIGN.match(text, end)
@@ -138,6 +141,10 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
     times = _TIMES.match(text, end)
     if times:  # "stabbed 17 times", "in rehab five times before" (not "three times more", "10 times the size")
         return "times", "times", times.end()
+    outage = _WITHOUT_SUPPLY.match(text, end)
+    if outage:  # "Storm leaves 200,000 without power": those cut off (not "homes without power": the homes)
+        supply = outage.group(1).lower()
+        return f"without {'power' if supply == 'electricity' else supply}", outage.group().strip(), outage.end()
     tagalog = _TAGALOG.match(text, end)
     if tagalog:  # "19,271 na mga bagong kaso": cases
         fate = _TAGALOG_FATE.match(text, tagalog.end())

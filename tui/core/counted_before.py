@@ -10,9 +10,10 @@ from tui.core.figwords import APPROX, COUNT_NOUNS, MODIFIERS
 
 _OR_APPROX = rf"(?:\s+(?:{'|'.join(APPROX)}))?"  # "the death toll climbs to over 1,000"
 # "pushing the death toll above 680", "Orange County coronavirus cases near 2,000"
-_BEFORE = re.compile(r"\b([a-z]+)\s+(?:now\s+)?(?:at|to|reach(?:es|ed)?|hits?|stands?\s+at|rises?\s+to|rose\s+to|"
+_BEFORE = re.compile(r"\b([a-z]+)\s+(?:now\s+)?(?:at|to|reach(?:es|ed)?|hits?|stands?\s+at|"
                      r"umabot\s+(?:na\s+)?(?:ito\s+)?sa|"  # Tagalog "reached"
-                     r"climb(?:s|ed)?\s+to|jumps?\s+to|tops?|cross(?:es|ed)?|pass(?:es|ed)?|exceed(?:s|ed)?|"
+                     r"(?:climb(?:s|ed)?|jump(?:s|ed)?|ris(?:es?|en)|rose|soar(?:s|ed)?|go(?:es)?|went)\s+"
+                     r"(?:to|past|above|beyond)|past|tops?|cross(?:es|ed)?|pass(?:es|ed)?|exceed(?:s|ed)?|"
                      r"surpass(?:es|ed)?|above|nears?|approach(?:es|ed|ing)?)" + _OR_APPROX + r"\s*$")
 _CHANGE = (r"(?:rises?|rose|risen|climb(?:s|ed)?|jump(?:s|ed)?|falls?|fell|drop(?:s|ped)?|increase[sd]?|decrease[sd]?|"
            r"(?:go|goes|went|gone)\s+(?:up|down))")
@@ -68,7 +69,7 @@ def counted_before(text: str, start: int) -> str:
     country to 178,196': the counted noun stated before the number."""
     if body := _BODY_SIZE.search(text[max(0, start - 30):start]):
         return body.group(1).lower()  # "a city of population 167,000", "a crowd of 22,000"
-    m = _BEFORE.search(text[max(0, start - 40):start])
+    m = _BEFORE.search(text[max(0, start - 40):start].lower())  # (a headline's too: "Death Toll Climbs Past 100")
     if m and (m.group(1) in COUNT_NOUNS or m.group(1) in {"toll", "tally", "count", "total"}):
         return m.group(1)
     m = _CHANGED_TO.search(text[max(0, start - 70):start].lower())
@@ -97,3 +98,42 @@ def number_of_before(text: str, start: int) -> str:
                 fate = words[i + 1] if i + 1 < len(words) else ""
                 return fate if word in PEOPLE and (fate in FATES or fate == "dying") else word
     return ""
+
+
+# a change right before a number: "Oil climbs $2 to $85", "Gold rises Rs 250 to Rs 47,000" (the change, then
+# the new level; not a range)
+CHANGE_BEFORE = re.compile(r"\b(?:rises?|rose|climb(?:s|ed)?|jump(?:s|ed)?|falls?|fell|drop(?:s|ped)?|slip(?:s|ped)?|"
+                           r"gain(?:s|ed)?|surge[sd]?|soar(?:s|ed)?|plunge[sd]?|dip(?:s|ped)?|up|down)"
+                           r"(?:\s+by)?\s+$", re.I)
+# between a change and the level it reached: "Sensex jumps 500 points to 58,000", "Nifty ends 120 points higher
+# at 17,585"
+_LEVEL_AFTER = re.compile(r"\s+(?:(?P<way>higher|lower|up|down)\s+)?(?:to|at)\s+")
+# what a tally counts, named just before it when nothing was counted before: "Covid tally crosses 3 crore"
+_TALLY_OF = re.compile(r"\b(covid(?:-19)?|coronavirus|virus|infections?|cases?|deaths?|medals?|vaccinations?|"
+                       r"vaccines?|doses?|jabs?)['’]?s?\s+(?:death\s+)?(?:tally|count|total)\s", re.I)
+_TALLIES = {"covid": "cases", "covid-19": "cases", "coronavirus": "cases", "virus": "cases", "infection": "infections",
+            "case": "cases", "death": "deaths", "medal": "medals", "vaccination": "doses", "vaccine": "doses",
+            "dose": "doses", "jab": "doses"}
+
+
+def level_after_change(text: str, start: int, last_text: str, last_counts: str) -> str:
+    """What a bare number at `start` counts when it is the level that the change just before it (the
+    figure `last_text`, counting `last_counts`) reached: the change's unit, as in "jumps 500 points to
+    58,000". Not after a percentage: "shares rise 5% to 120" is a price."""
+    if last_counts == "percent":
+        return ""
+    at = text.rfind(last_text, max(0, start - len(last_text) - 20), start)
+    gap = _LEVEL_AFTER.fullmatch(text, at + len(last_text), start) if at >= 0 else None
+    if gap and (gap.group("way") or CHANGE_BEFORE.search(text[max(0, at - 12):at])):
+        return last_counts
+    return ""
+
+
+def tally_of(text: str, start: int) -> str:
+    """What a tally before `start` counts when the words before it say so ("Covid tally crosses 3 crore":
+    cases), else ""."""
+    found = list(_TALLY_OF.finditer(text[max(0, start - 60):start]))
+    if not found:
+        return ""
+    word = found[-1].group(1).lower()
+    return _TALLIES.get(word) or _TALLIES.get(word.rstrip("s"), "")

@@ -19,7 +19,15 @@ from tui.core.counted import (
     people_pair,
     title_case,
 )
-from tui.core.counted_before import casualty_before, casualty_verb_before, counted_before, number_of_before
+from tui.core.counted_before import (
+    CHANGE_BEFORE,
+    casualty_before,
+    casualty_verb_before,
+    counted_before,
+    level_after_change,
+    number_of_before,
+    tally_of,
+)
 from tui.core.figwords import (
     APPROX,
     BOILERPLATE,
@@ -117,11 +125,6 @@ _MINUS = re.compile(r"\bminus[\s-]*$", re.I)  # "minus 17 degrees", "minus-20 de
 _MORE_AFTER = re.compile(r"\s+(?:more|fewer|less)\s+(?:on|for|from|by|during|over|through|after|before|than)\b")
 _GROUP_OF = re.compile(r"\b(family|group|party|crew|gang) of\s*$", re.I)
 _BY_BEFORE = re.compile(r"\bby\s+$")
-# a change right before a number: "Oil climbs $2 to $85", "Gold rises Rs 250 to Rs 47,000" (the change, then
-# the new level; not a range)
-_CHANGE_BEFORE = re.compile(r"\b(?:rises?|rose|climb(?:s|ed)?|jump(?:s|ed)?|falls?|fell|drop(?:s|ped)?|slip(?:s|ped)?|"
-                            r"gain(?:s|ed)?|surge[sd]?|soar(?:s|ed)?|plunge[sd]?|dip(?:s|ped)?|up|down)"
-                            r"(?:\s+by)?\s+$", re.I)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”(]|\s-)\s*$")
 _CHANGE_FROM = re.compile(r"\b(?:rais(?:e|es|ed|ing)|ris(?:e|es|en|ing)|rose|increas(?:e|es|ed|ing)|"
                           r"reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lower(?:s|ed|ing)?|boost(?:s|ed|ing)?|grow(?:s|n|ing)?|grew|"
@@ -206,6 +209,8 @@ def _what_is_counted(m: re.Match[str], text: str, start: int, end: int,
         if not head:
             head, thing = _inherited(text, start, end, previous)
         if not head:
+            head = level_after_change(text, start, previous[-1].text, previous[-1].counts) if previous else ""
+        if not head:
             head = counted_before(text, start)
         if not head and text[end:end + 1] != "-":  # not "kills 12-year-old"
             head = casualty_verb_before(text, start)
@@ -221,9 +226,9 @@ def _what_is_counted(m: re.Match[str], text: str, start: int, end: int,
     counts = CURRENCY_WORDS.get(head) or UNITS.get(head) or head
     if counts in ("tally", "total", "count"):  # "bringing the total tally to 38,219": of what was counted last
         base = _base(previous)
-        if base is None:
+        counts = base.counts if base is not None else tally_of(text, start)
+        if not counts:
             return None
-        counts = base.counts
     if counts in ("years", "months", "weeks") and (_OLD.match(text, stop) or (
             text[max(0, start - 2):start] == ", " and text[stop:stop + 1] == ",")):
         return None  # an age: "10 years old", "her son Leo, six months, was born"
@@ -303,7 +308,7 @@ def quantities(text: str) -> list[Figure]:
             bool(_BY_BEFORE.search(text[max(0, m.start() - 4):m.start()]))
             # a change and then the level it reached, far apart: "Oil climbs $2 to $85", "Cases rise 300 to
             # 4,500" (but "Temperatures rise 5 to 10 degrees" is a range of the rise)
-            or (bool(_CHANGE_BEFORE.search(text[max(0, m.start() - 12):m.start()]))
+            or (bool(CHANGE_BEFORE.search(text[max(0, m.start() - 12):m.start()]))
                 and value is not None and high >= 3 * value))
         # "$80 million and $25 million, respectively": two values, not a range
         split = split or (high is not None and value is not None and high < value)

@@ -1,0 +1,37 @@
+"""Headline forms of markets, tallies, tolls and outages (checked by hand in November 2026, in the way
+regional outlets write them): each a general form, with the near misses that must stay as they are."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.figures import extract
+from tui.core.figwords import canonical_count
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # a change and then the level it reached, with the unit between them: the level has the change's unit
+    ("Sensex jumps 500 points to 58,000", [(500, "points"), (58000, "points")]),
+    ("Nifty ends 120 points higher at 17,585", [(120, "points"), (17585, "points")]),
+    ("Dow falls 200 points to 34,000 as tech slides", [(200, "points"), (34000, "points")]),
+    ("Shares rise 5% to 120", [(5, "percent")]),  # after a percentage the level is a price: no unit to give it
+    ("Team scores 3 points to 58", [(3, "points")]),  # no change before: "to 58" is no level
+    ("Oil climbs $2 to $85", [(2, "dollars"), (85, "dollars")]),  # as before: each has its own unit
+    # a tally that says what it counts, with nothing counted before it
+    ("Covid tally crosses 3 crore", [(30_000_000, "cases")]),
+    ("India's Covid-19 tally crosses 3 crore mark", [(30_000_000, "cases")]),
+    ("Medal tally reaches 12", [(12, "medals")]),
+    ("Tally crosses 3,000", []),  # a tally of nothing named
+    # a toll past a mark, and a Title Case headline's
+    ("Toll climbs past 100 as floods ravage Henan", [(100, "toll")]),
+    ("Death Toll Climbs Past 100", [(100, "toll")]),
+    ("Death toll rises to 24", [(24, "toll")]),
+    # people cut off from a supply
+    ("Storm leaves 200,000 without power", [(200_000, "without power")]),
+    ("Quake leaves 5,000 without electricity", [(5000, "without power")]),
+    ("Ida leaves 1 million homes without power", [(1_000_000, "homes")]),  # the noun counts
+    ("Two weeks without water", [(2, "weeks")]),
+])
+def test_headline_forms(title: str, expected: list[tuple[float, str]]) -> None:
+    got = [(f.value, canonical_count(f.counts)) for f in extract(title) if f.counts != "date"]
+    assert got == [(v, canonical_count(c)) for v, c in expected]
