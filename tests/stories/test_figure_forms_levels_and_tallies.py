@@ -31,6 +31,14 @@ from tui.core.figwords import canonical_count
     ("Quake leaves 5,000 without electricity", [(5000, "without power")]),
     ("Ida leaves 1 million homes without power", [(1_000_000, "homes")]),  # the noun counts
     ("Two weeks without water", [(2, "weeks")]),
+    # currencies written against the number (Kenya, Bangladesh, Indonesia, Malaysia) and by symbol
+    ("Kenya: 47 counties to receive Sh370 billion", [(47, "counties"), (370e9, "shillings")]),
+    ("Treasury releases KSh2bn to counties", [(2e9, "shillings")]),
+    ("Tk500 crore for flood relief", [(5e9, "taka")]),
+    ("Rp1.5 trillion aid", [(1.5e12, "rupiah")]),
+    ("RM10 million allocated", [(10e6, "ringgit")]),
+    ("Nigeria: ₦5 trillion budget", [(5e12, "naira")]),
+    ("The SH2 gene", []),  # capitals, not the shilling's "Sh"
 ])
 def test_headline_forms(title: str, expected: list[tuple[float, str]]) -> None:
     got = [(f.value, canonical_count(f.counts)) for f in extract(title) if f.counts != "date"]

@@ -31,7 +31,9 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "US$": "dollars", "A$": "dollars", "$A": "dollars", "$US": "dollars", "$NZ": "dollars", "NZ$": "dollars",
     "C$": "dollars", "S$": "dollars", "HK$": "dollars",
     "$": "dollars", "€": "euros", "£": "pounds", "¥": "yen", "₹": "rupees", "Rs.": "rupees", "Rs": "rupees",
-    "₱": "pesos", "P": "pesos",
+    "₱": "pesos", "P": "pesos", "₦": "naira", "₩": "won", "₺": "lira",
+    # written against the number: "Sh370 billion", "KSh2bn", "Tk500 crore", "Rp1.5 trillion", "RM10 million"
+    "KSh": "shillings", "Ksh": "shillings", "Sh": "shillings", "Tk": "taka", "Rp": "rupiah", "RM": "ringgit",
 }
 CURRENCY_WORDS: dict[str, str] = {
     "dollars": "dollars", "dollar": "dollars", "usd": "dollars", "euros": "euros", "euro": "euros",
