@@ -194,3 +194,16 @@ def test_an_entity_bomb_is_refused_with_a_reason() -> None:
     parsed = parse_feed(body, {}, "feed")
     assert parsed.problem is not None and "amplification" in parsed.problem
     assert all(len(a.title) < 1000 for a in parsed.articles)
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Profits &lt; forecasts as costs &gt; sales", "Profits < forecasts as costs > sales"),
+    ("Inflation &lt;5% as rates &gt;3%", "Inflation <5% as rates >3%"),
+    ("&lt;b&gt;Flood&lt;/b&gt; warning", "Flood warning"),  # double-escaped markup is still markup
+])
+def test_a_less_than_sign_in_a_headline_is_text(title: str, expected: str) -> None:
+    """"<" before a space or a digit starts no tag: the text between it and a later ">" was dropped
+    ("Inflation <5% as rates >3%" became "Inflation 3%"), figures with it."""
+    (article,) = parse_feed(_channel(f"<item><title>{title}</title><link>http://x/1</link></item>"), {}, "f",
+                            now=NOW).articles
+    assert article.title == expected

@@ -10,7 +10,9 @@ _UNCLOSED_BLOCK = re.compile(r"<(script|style)\b.*", re.I | re.S)
 _COMMENTS = re.compile(r"<!--.*?-->|<!\[CDATA\[|\]\]>", re.S)
 _SPECIAL = re.compile(r"<(?:!|script|style|head|noscript|template)|\]\]>", re.I)  # what the three above need
 _BREAKS = re.compile(r"<\s*(br|/p|p|/div|div|/li|li|/h[1-6]|h[1-6]|/tr|/blockquote|hr)\b[^>]*>", re.I)
-_TAGS = re.compile(r"<[^>]*>")
+# A tag starts with "<" and a letter, "/", "!" or "?" (as an HTML parser reads it): "Inflation <5% as rates >3%"
+# and "Profits < forecasts as costs > sales" are text.
+_TAGS = re.compile(r"<(?:/?[A-Za-z]|[!?])[^>]*>")
 # ANSI/VT escape sequences (CSI, OSC, and two-character escapes), then any remaining C0/C1 controls,
 # and Unicode bidi overrides/isolates that could reorder what the user sees.
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)?|\x1b[@-Z\\-_]|\x9b[0-?]*[ -/]*[@-~]")
@@ -47,7 +49,17 @@ def html_to_text(fragment: str, keep_paragraphs: bool = False) -> str:
         if "<" in text and re.search(r"<[a-zA-Z/][^>]*>", text):
             # Double-escaped HTML (&lt;p&gt;) decodes to markup: strip that too.
             text = _TAGS.sub(" ", _BREAKS.sub("\n", text))
-    text = strip_controls(text)
+    return _folded(strip_controls(text), keep_paragraphs)
+
+
+def plain_text(text: str, keep_paragraphs: bool = False) -> str:
+    """Clean plain text (a JSON Feed's title, summary or content_text): controls stripped and whitespace
+    collapsed as html_to_text does, but nothing read as a tag or an entity ("<b>" and "&amp;" stay)."""
+    return _folded(strip_controls(text), keep_paragraphs) if text else ""
+
+
+def _folded(text: str, keep_paragraphs: bool) -> str:
+    """Whitespace collapsed: onto one line, or (keep_paragraphs) to single newlines between paragraphs."""
     if keep_paragraphs:
         return _NEWLINES.sub("\n", _SPACES.sub(" ", text)).strip()
     # on one line, str.split already takes every _SPACES character but the zero-width space for a gap
