@@ -123,7 +123,8 @@ async def _fetch(client: httpx.AsyncClient, feed: str, url: str, etag: str | Non
                  last_modified: str | None, limits: FetchLimits) -> FetchResult:
     started = time.monotonic()
     headers = {"Accept-Encoding": "gzip, deflate",
-               "Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"}
+               "Accept": "application/rss+xml, application/atom+xml, application/feed+json;q=0.9, "
+                         "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"}
     if etag:
         headers["If-None-Match"] = etag
     if last_modified:

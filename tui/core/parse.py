@@ -1,4 +1,5 @@
-"""Parse feed bytes with feedparser into normalised Articles (runs in worker processes)."""
+"""Parse feed bytes (RSS and Atom with feedparser, JSON Feed with jsonfeed) into normalised Articles
+(runs in worker processes)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from typing import Any
 from urllib.parse import urljoin
 
 from tui.core.boilerplate import repeated_runs, strip_runs
+from tui.core.jsonfeed import PLAIN, NotAJsonFeed, looks_like_json, read_json_feed
 from tui.core.models import Article, ParsedFeed
-from tui.core.textclean import html_to_text, one_line
+from tui.core.textclean import html_to_text, one_line, plain_text
 from tui.core.urls import canonical_link
 
 _MIN_EPOCH = 0.0
@@ -78,18 +80,24 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
+def _cleaned(text: str, plain: bool, keep_paragraphs: bool = False) -> str:
+    """A field's clean text: as HTML (RSS, Atom, a JSON Feed's content_html), or as the plain text it is."""
+    return plain_text(text, keep_paragraphs) if plain else html_to_text(text, keep_paragraphs)
+
+
 def _entry_to_article(entry: Mapping[str, Any], feed: str, language: str | None, now: float,
                       default_language: str | None, url: str = "") -> Article | None:
     # feedparser's dict maps every key on each read (and raises inside .get for a missing one); its
     # plain copy is read 4x faster. The keys read here are its canonical ones; of its mappings only
     # "updated" → "published" would apply, and it is read only when "published" gave nothing.
     entry = dict(entry)
-    title = _clip(one_line(html_to_text(entry.get("title", "") or "")), TITLE_LIMIT)
+    plain = entry.get(PLAIN) or ()
+    title = _clip(_cleaned(entry.get("title", "") or "", "title" in plain), TITLE_LIMIT)
     link = _clip(one_line(entry.get("link", "") or ""), LINE_LIMIT)
     if link and url and not _SCHEME.match(link):  # written relative to the site: "/world/a-123"
         link = _clip(urljoin(url, link), LINE_LIMIT)
-    summary = _clip(html_to_text(entry.get("summary", "") or ""), TEXT_LIMIT)
-    content = _clip(html_to_text(_content_html(entry), keep_paragraphs=True), TEXT_LIMIT)
+    summary = _clip(_cleaned(entry.get("summary", "") or "", "summary" in plain), TEXT_LIMIT)
+    content = _clip(_cleaned(_content_html(entry), "content" in plain, keep_paragraphs=True), TEXT_LIMIT)
     if not title and not summary and not content and not link:
         return None
     if content and content.replace("\n", " ") == summary:
@@ -168,15 +176,22 @@ def parse_feed(body: bytes, headers: Mapping[str, str] | None, feed: str,
     install()
 
     now = time.time() if now is None else now
-    lowered = {k.lower(): v for k, v in (headers or {}).items()}
-    lowered["content-type"] = _as_xml(lowered.get("content-type", ""))
     if not body.strip():
         return ParsedFeed(articles=(), problem="empty response body", fatal=True)
-    try:
-        result = feedparser.parse(body, response_headers=lowered, sanitize_html=False,
-                                  resolve_relative_uris=False)
-    except Exception as exc:  # feedparser should not raise, but the input is hostile
-        return ParsedFeed(articles=(), problem=f"parser failure: {_describe(exc)}", fatal=True)
+    if looks_like_json(body):
+        try:
+            meta, entries = read_json_feed(body)
+        except NotAJsonFeed as exc:
+            return ParsedFeed(articles=(), problem=str(exc), fatal=True)
+        result: Mapping[str, Any] = {"feed": meta, "entries": entries, "version": "json"}
+    else:
+        lowered = {k.lower(): v for k, v in (headers or {}).items()}
+        lowered["content-type"] = _as_xml(lowered.get("content-type", ""))
+        try:
+            result = feedparser.parse(body, response_headers=lowered, sanitize_html=False,
+                                      resolve_relative_uris=False)
+        except Exception as exc:  # feedparser should not raise, but the input is hostile
+            return ParsedFeed(articles=(), problem=f"parser failure: {_describe(exc)}", fatal=True)
     meta = result.get("feed", {}) or {}
     default_language = one_line(str(meta.get("language") or "")) or None
     candidates: list[Article] = []
@@ -203,9 +218,6 @@ def parse_feed(body: bytes, headers: Mapping[str, str] | None, feed: str,
         head = body[:512].removeprefix(b"\xef\xbb\xbf").lstrip().lower()
         if not version and (b"<html" in head or b"<!doctype html" in head):
             problem = "response is an HTML page, not an RSS/Atom feed"
-            fatal = True
-        elif not version and head[:1] in (b"{", b"["):
-            problem = "response is JSON, not an RSS/Atom feed (JSON Feed is not supported)"
             fatal = True
         elif not version:
             problem = problem or "response is not an RSS/Atom feed"
