@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.stories.cases import RIVER_EDGE, RIVER_FLOOD
 
 
@@ -53,6 +55,17 @@ def test_bad_input_names_file_and_line(tmp_path: Path) -> None:
     src.write_text('{"id": "a", "title": "ok", "published": "yesterday"}\n')
     result = run("figures", "--input", str(src), "--output", str(tmp_path / "o.jsonl"))
     assert result.returncode == 2 and f"{src}:1: 'published' is not ISO 8601" in result.stderr
+
+
+@pytest.mark.parametrize("value", ["null", "true", '["h"]', '{"a": 1}'])
+def test_an_id_that_is_no_string_or_number_is_named(tmp_path: Path, value: str) -> None:
+    """A null, boolean, list or object id was taken as its text ("None", "['h']") and written back as given."""
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "title": "ok"}\n{"id": ' + value + ', "title": "5 dead"}\n')
+    for command in ("cluster", "figures"):
+        result = run(command, "--input", str(src), "--output", str(tmp_path / "o.jsonl"))
+        assert result.returncode == 2, command
+        assert f"{src}:2: 'id' must be a string or a number, not {value}" in result.stderr
 
 
 def test_published_as_rss_writes_it_or_as_unix_seconds_reads_as_the_same_time(tmp_path: Path) -> None:

@@ -64,6 +64,9 @@ def _records(path: str) -> Iterator[tuple[int, dict[str, Any]]]:
                 raise CliError(f"{path}:{number}: not JSON ({exc.msg})") from None
             if not isinstance(record, dict) or "id" not in record:
                 raise CliError(f"{path}:{number}: each line must be an object with an 'id'")
+            given = record["id"]
+            if isinstance(given, bool) or not isinstance(given, str | int | float):
+                raise CliError(f"{path}:{number}: 'id' must be a string or a number, not {json.dumps(given)[:40]}")
             yield number, record
 
 
