@@ -112,7 +112,20 @@ def test_an_outlet_repeating_its_figure_is_said_once_in_the_discrepancy() -> Non
     ]
     _, discrepancies = story_facts(reports)
     value = next(d.detail for d in discrepancies if d.kind == "value")
-    assert value == "dead: 12 (A) → 15 (B) → 15 (A)"
+    assert value == "dead: 12 (A) → 15 (B, A)"
+
+
+def test_outlets_stating_a_value_in_a_row_are_one_step_of_the_discrepancy() -> None:
+    """"12 (Pamir Herald) → 18 (Ferghana Wire) → 18 (Khujand Daily)" read as a third change; it was none."""
+    reports = [
+        Report("1", "Pamir Herald", "Flash flood hits Vakhsh villages, 12 dead", "", PUBLISHED),
+        Report("2", "Ferghana Wire", "Vakhsh flood kills 18", "", PUBLISHED + 360),
+        Report("3", "Khujand Daily", "Vakhsh flood kills 18", "", PUBLISHED + 840),
+        Report("4", "Pamir Herald", "Vakhsh flood: toll revised to 16 dead", "", PUBLISHED + 1200),
+    ]
+    _, discrepancies = story_facts(reports)
+    value = next(d.detail for d in discrepancies if d.kind == "value")
+    assert value == "dead: 12 (Pamir Herald) → 18 (Ferghana Wire, Khujand Daily) → 16 (Pamir Herald)"
 
 
 def test_bare_number_after_a_casualty_verb_counts_the_dead_or_injured() -> None:
@@ -376,7 +389,7 @@ def test_counts_far_apart_are_different_facts_and_close_ones_disagree() -> None:
                Report("3", "1News", "Ardern reveals 24 new Covid-19 cases", "", PUBLISHED + 1200),
                Report("4", "RNZ", "Covid-19 update: 24 new community cases in NZ", "", PUBLISHED + 1800)]
     value = [d.detail for d in story_facts(reports)[1] if d.kind == "value"]
-    assert value == ["cases: 20 (RNZ) → 24 (1News) → 24 (RNZ)"]
+    assert value == ["cases: 20 (RNZ) → 24 (1News, RNZ)"]
 
 
 def test_occurrences_of_different_acts_are_not_a_disagreement() -> None:

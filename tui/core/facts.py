@@ -181,9 +181,16 @@ def _value_conflicts(rows: list[FigureRow]) -> list[Discrepancy]:
             continue  # one outlet's two amounts of money or groups of prisoners are two facts; its toll revised is news
         timeline = sorted(((s.report.published, s.report.feed, r.value) for r in candidates for s in r.statements
                            if s.report.id in single), key=lambda t: t[0])
-        # One outlet repeating its own figure (in an update, or in headline and text) is said once.
-        steps = [f"{_fmt(v)} ({feed})" for _, feed, v in timeline]
-        said = " → ".join(step for i, step in enumerate(steps) if i == 0 or step != steps[i - 1])
+        # Outlets that state a value in a row are one step ("12 (A) → 18 (B, C)"); one outlet repeating its
+        # own figure (in an update, or in headline and text) is named once.
+        steps: list[tuple[float | None, list[str]]] = []
+        for _, feed, v in timeline:
+            if steps and steps[-1][0] == v:
+                if feed not in steps[-1][1]:
+                    steps[-1][1].append(feed)
+            else:
+                steps.append((v, [feed]))
+        said = " → ".join(f"{_fmt(v)} ({', '.join(feeds)})" for v, feeds in steps)
         detail = f"{key}: {said}"
         for r in candidates:
             others = [_fmt(v) for v in values if v != r.value]
