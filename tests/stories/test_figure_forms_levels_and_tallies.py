@@ -39,6 +39,9 @@ from tui.core.figwords import canonical_count
     ("RM10 million allocated", [(10e6, "ringgit")]),
     ("Nigeria: ₦5 trillion budget", [(5e12, "naira")]),
     ("The SH2 gene", []),  # capitals, not the shilling's "Sh"
+    # news is never what is counted (a channel's promotion in a video feed's every item gave "1 news")
+    ("This is the official channel of TVNZ's 1 NEWS, where news and current affairs are uploaded", []),
+    ("3 news outlets closed", [(3, "outlets")]),
 ])
 def test_headline_forms(title: str, expected: list[tuple[float, str]]) -> None:
     got = [(f.value, canonical_count(f.counts)) for f in extract(title) if f.counts != "date"]

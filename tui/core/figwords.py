@@ -73,8 +73,9 @@ caliber calibre
 MODIFIERS = frozenset("""
 more new additional other others further fresh extra local small large big major minor young old senior straight
 confirmed suspected active total daily weekly annual estimated reported registered unlinked linked
-downstairs upstairs indoors outdoors overseas afterwards always perhaps sometimes nowadays
-""".split())  # (the last line: words that end like plurals: "27 overseas booths", "a three punch combo downstairs")
+downstairs upstairs indoors outdoors overseas afterwards always perhaps sometimes nowadays news
+""".split())  # (the last line: words that end like plurals: "27 overseas booths", "a three punch combo downstairs";
+# news is never counted: "three news outlets", and "TVNZ's 1 NEWS" is a channel)
 # Plurals of peoples' names that end in "-is", which in other words is no plural ("crisis", "tennis"):
 # "Nine Israelis were killed", "three Pakistanis" ("afghanis" are left out: Afghanistan's money).
 PEOPLES_IN_IS = frozenset("""
