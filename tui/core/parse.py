@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from tui.core.boilerplate import repeated_runs, strip_runs
+from tui.core.discovery import linked_feeds
 from tui.core.jsonfeed import PLAIN, NotAJsonFeed, looks_like_json, read_json_feed
 from tui.core.models import Article, ParsedFeed
 from tui.core.textclean import html_to_text, one_line, plain_text
@@ -217,10 +218,12 @@ def parse_feed(body: bytes, headers: Mapping[str, str] | None, feed: str,
         version = result.get("version") or ""
         head = body[:512].removeprefix(b"\xef\xbb\xbf").lstrip().lower()
         if not version and (b"<html" in head or b"<!doctype html" in head):
-            problem = "response is an HTML page, not an RSS/Atom feed"
+            problem = "response is an HTML page, not a feed"
+            if links := linked_feeds(body, url):  # a site's address given for its feed's: say where that is
+                problem += f"; the page links to {'its feed' if len(links) == 1 else 'feeds'} at {', '.join(links)}"
             fatal = True
         elif not version:
-            problem = problem or "response is not an RSS/Atom feed"
+            problem = problem or "response is not a feed (RSS, Atom or JSON Feed)"
             fatal = True
         elif problem:
             fatal = True
