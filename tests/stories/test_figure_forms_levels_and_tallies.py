@@ -21,6 +21,7 @@ from tui.core.figwords import canonical_count
     ("Covid tally crosses 3 crore", [(30_000_000, "cases")]),
     ("India's Covid-19 tally crosses 3 crore mark", [(30_000_000, "cases")]),
     ("Medal tally reaches 12", [(12, "medals")]),
+    ("Covid death tally crosses 4 lakh", [(400_000, "deaths")]),
     ("Tally crosses 3,000", []),  # a tally of nothing named
     # a toll past a mark, and a Title Case headline's
     ("Toll climbs past 100 as floods ravage Henan", [(100, "toll")]),

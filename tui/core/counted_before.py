@@ -110,7 +110,7 @@ CHANGE_BEFORE = re.compile(r"\b(?:rises?|rose|climb(?:s|ed)?|jump(?:s|ed)?|falls
 _LEVEL_AFTER = re.compile(r"\s+(?:(?P<way>higher|lower|up|down)\s+)?(?:to|at)\s+")
 # what a tally counts, named just before it when nothing was counted before: "Covid tally crosses 3 crore"
 _TALLY_OF = re.compile(r"\b(covid(?:-19)?|coronavirus|virus|infections?|cases?|deaths?|medals?|vaccinations?|"
-                       r"vaccines?|doses?|jabs?)['’]?s?\s+(?:death\s+)?(?:tally|count|total)\s", re.I)
+                       r"vaccines?|doses?|jabs?)['’]?s?\s+(death\s+)?(?:tally|count|total)\s", re.I)
 _TALLIES = {"covid": "cases", "covid-19": "cases", "coronavirus": "cases", "virus": "cases", "infection": "infections",
             "case": "cases", "death": "deaths", "medal": "medals", "vaccination": "doses", "vaccine": "doses",
             "dose": "doses", "jab": "doses"}
@@ -135,5 +135,7 @@ def tally_of(text: str, start: int) -> str:
     found = list(_TALLY_OF.finditer(text[max(0, start - 60):start]))
     if not found:
         return ""
+    if found[-1].group(2):  # "Covid death tally": the dead of Covid
+        return "deaths"
     word = found[-1].group(1).lower()
     return _TALLIES.get(word) or _TALLIES.get(word.rstrip("s"), "")
