@@ -13,7 +13,7 @@ import time
 from datetime import UTC, datetime
 from typing import Any
 
-VERSION_PREFIX = "https://jsonfeed.org/version/"
+VERSION_MARK = "jsonfeed.org/version/"  # "https://jsonfeed.org/version/1.1" (early feeds wrote http://)
 PLAIN = "wirewatch_plain"  # an entry's fields that are plain text, not HTML (feedparser's entries have none)
 
 
@@ -85,7 +85,7 @@ def read_json_feed(body: bytes) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         raise NotAJsonFeed(f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
     except RecursionError:
         raise NotAJsonFeed("JSON nested too deeply to read") from None
-    if not isinstance(doc, dict) or not _text(doc.get("version")).startswith(VERSION_PREFIX):
+    if not isinstance(doc, dict) or VERSION_MARK not in _text(doc.get("version")):
         raise NotAJsonFeed("response is JSON, but not a JSON Feed (nor an RSS/Atom feed)")
     items = doc.get("items")
     if not isinstance(items, list):
