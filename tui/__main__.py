@@ -51,6 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
     add_location_args(imp)
     imp.add_argument("file", metavar="FILE")
 
+    add = sub.add_parser("add", help="add a feed to feeds.toml (a site's address finds the feed it links to)")
+    add_location_args(add)
+    add.add_argument("url", metavar="URL", help="the feed's address, or a page that links to its feed")
+    add.add_argument("--name", help="the feed's name (default: the feed's own title)")
+    add.add_argument("--tag", action="append", metavar="TAG", help="a tag for filtering (repeatable)")
+
     exp = sub.add_parser("export-opml", help="write the feed list as OPML 2.0")
     add_location_args(exp)
     exp.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
@@ -75,6 +81,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from tui.cli import listing
 
         return listing.run_feeds(args) if command == "feeds" else listing.run_articles(args)
+    if command == "add":
+        from tui.cli.add_cmd import run_add
+
+        return run_add(args)
     if command in {"import-opml", "export-opml"}:
         from tui.cli import opml_cmd
 
