@@ -15,6 +15,9 @@ from tui.core.figwords import canonical_count
     ("Nifty ends 120 points higher at 17,585", [(120, "points"), (17585, "points")]),
     ("Dow falls 200 points to 34,000 as tech slides", [(200, "points"), (34000, "points")]),
     ("Shares rise 5% to 120", [(5, "percent")]),  # after a percentage the level is a price: no unit to give it
+    # ... unless the percentage restates the change: the level has the change's unit
+    ("The index rose 40 points, or 0.3 percent, to 35,500", [(40, "points"), (0.3, "percent"), (35500, "points")]),
+    ("Dow falls 200 points or 0.6% to 34,000", [(200, "points"), (0.6, "percent"), (34000, "points")]),
     ("Team scores 3 points to 58", [(3, "points")]),  # no change before: "to 58" is no level
     ("Oil climbs $2 to $85", [(2, "dollars"), (85, "dollars")]),  # as before: each has its own unit
     # a tally that says what it counts, with nothing counted before it

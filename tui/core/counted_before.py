@@ -108,6 +108,8 @@ CHANGE_BEFORE = re.compile(r"\b(?:rises?|rose|climb(?:s|ed)?|jump(?:s|ed)?|falls
 # between a change and the level it reached: "Sensex jumps 500 points to 58,000", "Nifty ends 120 points higher
 # at 17,585"
 _LEVEL_AFTER = re.compile(r"\s+(?:(?P<way>higher|lower|up|down)\s+)?(?:to|at)\s+")
+# a change restated as a percentage before the level: "rose 40 points, or 0.3 percent, to 35,500"
+_RESTATED = re.compile(r",?\s+or\s+(?P<pct>[^,]{1,30}?),?\s+(?:(?:higher|lower|up|down)\s+)?(?:to|at)\s+")
 # what a tally counts, named just before it when nothing was counted before: "Covid tally crosses 3 crore"
 _TALLY_OF = re.compile(r"\b(covid(?:-19)?|coronavirus|virus|infections?|cases?|deaths?|medals?|vaccinations?|"
                        r"vaccines?|doses?|jabs?)['’]?s?\s+(death\s+)?(?:tally|count|total)\s", re.I)
@@ -116,11 +118,20 @@ _TALLIES = {"covid": "cases", "covid-19": "cases", "coronavirus": "cases", "viru
             "dose": "doses", "jab": "doses"}
 
 
-def level_after_change(text: str, start: int, last_text: str, last_counts: str) -> str:
-    """What a bare number at `start` counts when it is the level that the change just before it (the
-    figure `last_text`, counting `last_counts`) reached: the change's unit, as in "jumps 500 points to
-    58,000". Not after a percentage: "shares rise 5% to 120" is a price."""
+def level_after_change(text: str, start: int, last: tuple[str, str], before: tuple[str, str] | None = None) -> str:
+    """What a bare number at `start` counts when it is the level that the change just before it reached:
+    the change's unit, as in "jumps 500 points to 58,000" (`last`: that figure's text and what it
+    counts). Not after a percentage alone: "shares rise 5% to 120" is a price; but after the same change
+    restated as one, the change's (`before`: the figure before the percentage), as in "rose 40 points,
+    or 0.3 percent, to 35,500"."""
+    last_text, last_counts = last
     if last_counts == "percent":
+        if before is None or before[1] == "percent":
+            return ""
+        at = text.rfind(before[0], max(0, start - len(before[0]) - len(last_text) - 30), start)
+        restated = _RESTATED.fullmatch(text, at + len(before[0]), start) if at >= 0 else None
+        if restated and restated.group("pct") == last_text and CHANGE_BEFORE.search(text[max(0, at - 12):at]):
+            return before[1]
         return ""
     at = text.rfind(last_text, max(0, start - len(last_text) - 20), start)
     gap = _LEVEL_AFTER.fullmatch(text, at + len(last_text), start) if at >= 0 else None

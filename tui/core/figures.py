@@ -209,7 +209,9 @@ def _what_is_counted(m: re.Match[str], text: str, start: int, end: int,
         if not head:
             head, thing = _inherited(text, start, end, previous)
         if not head:
-            head = level_after_change(text, start, previous[-1].text, previous[-1].counts) if previous else ""
+            head = level_after_change(text, start, (previous[-1].text, previous[-1].counts),
+                                      (previous[-2].text, previous[-2].counts) if len(previous) > 1 else None) \
+                if previous else ""
         if not head:
             head = counted_before(text, start)
         if not head and text[end:end + 1] != "-":  # not "kills 12-year-old"
