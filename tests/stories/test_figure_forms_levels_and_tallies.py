@@ -46,6 +46,16 @@ from tui.core.figwords import canonical_count
     # news is never what is counted (a channel's promotion in a video feed's every item gave "1 news")
     ("This is the official channel of TVNZ's 1 NEWS, where news and current affairs are uploaded", []),
     ("3 news outlets closed", [(3, "outlets")]),
+    # found among the false negatives of the hand-checked sets: a unit in the singular after "half a", a
+    # quake "measuring" its magnitude, a series' length written with a hyphen
+    ("Australian on Thai death row for smuggling half a tonne of crystal meth released", [(0.5, "tonnes")]),
+    ("A quake measuring 6.1 struck off Japan", [(6.1, "magnitude")]),
+    ("Two quakes, measuring 7.6 and 7.4, struck west of Manokwari", [(2, "quakes"), (7.6, "magnitude"),
+                                                                      (7.4, "magnitude")]),
+    ("The quake, measuring 20 km deep, struck at dawn", [(20, "kilometers")]),  # a depth, not a magnitude
+    ("Pistons win after a six-game loss to Detroit", [(6, "games")]),
+    ("Cleveland, owner of an 11-game win streak", []),  # a streak is form, as the sets label it
+    ("Creighton made it a 45-42 game", []),  # a score
 ])
 def test_headline_forms(title: str, expected: list[tuple[float, str]]) -> None:
     got = [(f.value, canonical_count(f.counts)) for f in extract(title) if f.counts != "date"]

@@ -24,7 +24,8 @@ from tui.core.figwords import (
 )
 
 _WORD_AFTER = re.compile(r"[\s\-\"“”‘]*([A-Za-z][\w'’.-]*)[\"“”’]?")
-_NOT_SPACED_UNITS = frozenset({"foot", "inch"})  # "the 6 foot 9 forward"
+_STREAK = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:streak|stretch|run)\b")  # "-game (home) (winning) streak"
+_NOT_SPACED_UNITS = frozenset({"foot", "inch", "game"})  # "the 6 foot 9 forward", "a 45-42 game" (a score)
 # "second" is an ordinal before these: "2 second half goals" (but "a 10 second clock runoff")
 _ORDINAL_SECOND = re.compile(r"\s+(?:half|halves|place|placed|round|quarter|period|set|leg|term|time|straight|"
                              r"consecutive|season|game|goal|test|innings|wave|dose|shot|jab|vote|ballot|child|"
@@ -171,6 +172,8 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
         unit = unit if unit in HYPHEN_UNITS else unit.removesuffix("s")  # "a 35-yards return"
         if not joined or joined.group(2) or unit not in HYPHEN_UNITS:
             return "", "", end
+        if unit == "game" and _STREAK.match(text, end + joined.end()):
+            return "", "", end  # a streak's length is a team's form, not a count: "an 11-game win streak"
         return HYPHEN_UNITS[unit], joined.group(1), end + joined.end()
     between = _COMPOUND_BETWEEN.match(text, end)  # "three 10-year sentences", "two 500-pound bombs"
     if between and _plural(between.group(1)) and is_count_word(between.group(1)) \

@@ -56,6 +56,11 @@ UNITS: dict[str, str] = {
     "years": "years", "months": "months", "weeks": "weeks", "days": "days", "hours": "hours", "minutes": "minutes",
     "seconds": "seconds", "points": "points", "votes": "votes", "seats": "seats", "doses": "doses",
     "f": "degrees", "c": "degrees", "°f": "degrees", "°c": "degrees",
+    # singular, after "one", "1" or "half a": "half a tonne of methamphetamine", "1 litre"
+    "tonne": "tonnes", "ton": "tonnes", "kilogram": "kilograms", "litre": "litres", "liter": "litres",
+    "metre": "meters", "meter": "meters", "acre": "acres", "hectare": "hectares", "barrel": "barrels",
+    "megawatt": "megawatts", "millimetre": "millimetres", "millimeter": "millimetres",
+    "centimetre": "centimetres", "centimeter": "centimetres",
 }
 # Units that measure rather than count: their values describe different things in one story.
 MEASURES = frozenset(u for u in UNITS.values() if u not in {"votes", "seats", "doses", "points"})
@@ -106,6 +111,7 @@ HYPHEN_UNITS: dict[str, str] = {
     "tonne": "tonnes", "ton": "tonnes", "acre": "acres", "hectare": "hectares", "storey": "storeys",
     "yard": "yards", "foot": "feet", "inch": "inches", "second": "seconds", "degree": "degrees",
     "yarder": "yards",  # "a 43-yarder": a kick (or a run) of 43 yards
+    "game": "games",  # "a six-game losing streak", "a four-game suspension"
 }
 # A number right after these words names something rather than counting it.
 DESIGNATORS = frozenset("""
