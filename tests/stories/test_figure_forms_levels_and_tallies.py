@@ -56,6 +56,9 @@ from tui.core.figwords import canonical_count
     ("Pistons win after a six-game loss to Detroit", [(6, "games")]),
     ("Cleveland, owner of an 11-game win streak", []),  # a streak is form, as the sets label it
     ("Creighton made it a 45-42 game", []),  # a score
+    # what happened to people, told after a relative clause: the rescued and the arrested too
+    ("Four people who had been trapped were rescued", [(4, "rescued")]),
+    ("Two men who had fled were arrested", [(2, "arrested")]),
 ])
 def test_headline_forms(title: str, expected: list[tuple[float, str]]) -> None:
     got = [(f.value, canonical_count(f.counts)) for f in extract(title) if f.counts != "date"]

@@ -62,7 +62,8 @@ _CASUALTY = frozenset({"killed", "dead", "died", "injured", "wounded", "missing"
                        "hospitalized", "detained", "evacuated", "displaced", "rescued", "homeless"})
 # a relative clause between people and what happened to them: "three young men who were cousins died"
 _RELATIVE_FATE = re.compile(r",?\s+who\s+[^.;:!?]{0,100}?(?:,\s*|\s+)(?:(?:were|have\s+been|had\s+been)\s+)?"
-                            r"(died|(?<=been )(?:killed|injured|wounded)|(?<=were )(?:killed|injured|wounded))\b")
+                            r"(died|(?<=been )(?:killed|injured|wounded|rescued|arrested|evacuated|hospitali[sz]ed)|"
+                            r"(?<=were )(?:killed|injured|wounded|rescued|arrested|evacuated|hospitali[sz]ed))\b")
 # an insert between people and what happened to them: "Nine Israelis, including three civilians, have been
 # killed", "12 people, most of them women, were injured", "three people (among them a child) died"
 _INSERT = re.compile(r"\s*(?:,|\(|\s[-–—])\s*(?:including|among\s+(?:them|whom)|mostly|mainly|both|"
