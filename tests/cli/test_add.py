@@ -80,3 +80,14 @@ def test_a_missing_config_is_created_and_a_broken_one_is_named(server: FeedServe
     result = run("--config", str(broken), "add", server.url("/rss"))
     assert result.returncode == 2 and result.stderr.startswith(f"{broken}:1:")
     assert broken.read_text() == '[[feed]]\nname = "x"\n'
+
+
+def test_a_symlinked_config_stays_a_link(server: FeedServer, tmp_path: Path) -> None:
+    server.routes["/rss"] = Reply(body=rss(ITEMS, title="Steppe Observer"))
+    real = tmp_path / "dotfiles" / "feeds.toml"
+    real.parent.mkdir()
+    real.write_text(START)
+    link = tmp_path / "feeds.toml"
+    link.symlink_to(real)
+    assert run("--config", str(link), "add", server.url("/rss")).returncode == 0
+    assert link.is_symlink() and load_config(real).feeds[-1].name == "Steppe Observer"

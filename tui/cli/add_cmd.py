@@ -31,7 +31,9 @@ def _unique(name: str, taken: set[str]) -> str:
 
 
 def _write(path: Path, text: str) -> None:
-    """Replace the file at once (a temporary file renamed over it), keeping its permissions."""
+    """Replace the file at once (a temporary file renamed over it), keeping its permissions; a symlinked
+    feeds.toml (kept with the user's dotfiles) is written where the link points, and stays a link."""
+    path = path.resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".feeds-", suffix=".toml")
