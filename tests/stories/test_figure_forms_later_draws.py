@@ -19,7 +19,7 @@ from tui.core.figwords import canonical_count
     ("Three people sustained burns in the blaze", [(3, "injured")]),
     ("two men suffered heart attacks", [(2, "men")]),  # not an injury
     ("so around 100 smashed through police lines", []),  # a verb follows: not 100 lines
-    ("2,000 marched through the city", []),
+    ("2,000 marched through the city", [(2000, "people")]),  # a crowd, told by what it did (not "2,000 city")
     ("500 undocumented migrants crossed", [(500, "migrants")]),  # an -ed modifier before its noun
     ("a 50m-long tunnel collapsed", [(50, "meters")]),  # metres, not 50 million
     # "one" counts in the singular after "just", "only" or "there was", or before what was done to it

@@ -59,6 +59,14 @@ from tui.core.figwords import canonical_count
     # what happened to people, told after a relative clause: the rescued and the arrested too
     ("Four people who had been trapped were rescued", [(4, "rescued")]),
     ("Two men who had fled were arrested", [(2, "arrested")]),
+    # exchange rates, and a bare number followed by what people do
+    ("Tajik somoni falls to 11.3 per dollar", [(11.3, "per dollar")]),
+    ("Rupee closes at 73.65 against US dollar", [(73.65, "per dollar")]),
+    ("Bishkek: 2,000 rally against gold mine deal", [(2000, "people")]),
+    ("Over 22.8 million face acute hunger, WFP says", [(22_800_000, "people")]),
+    ("A family of eight fled Afghanistan", [(8, "people")]),
+    ("Iran executes 3 over 2019 protests", [(3, "executed")]),
+    ("The 3 face-to-face meetings", [(3, "meetings")]),
 ])
 def test_headline_forms(title: str, expected: list[tuple[float, str]]) -> None:
     got = [(f.value, canonical_count(f.counts)) for f in extract(title) if f.counts != "date"]

@@ -35,9 +35,9 @@ from tui.core.figwords import canonical_count
     ("Toll in Sindh floods rises to 578", [(578, "dead")]),
     ("the number of cases to more than 500", [(500, "cases")]),
     ("Turkmenistan gas exports to China reach 30 bcm", [(30, "bcm")]),  # billion cubic metres
-    # an exchange rate is not an amount of dollars
-    ("Rupee falls to record low of 83.2 against dollar", []),
-    ("Tajik somoni steady at 11.3 per dollar", []),
+    # an exchange rate is not an amount of dollars: it is a rate, and outlets' rates can be compared
+    ("Rupee falls to record low of 83.2 against dollar", [(83.2, "per dollar")]),
+    ("Tajik somoni steady at 11.3 per dollar", [(11.3, "per dollar")]),
     # a sum in millions right after a name: no version or level is counted in millions (checked by hand
     # in the latest session; these had given nothing)
     ("EU fines Google 2.4 billion euros", [(2.4e9, "euros")]),

@@ -127,6 +127,11 @@ def _fate_after(text: str, pos: int, inserts: bool = True) -> tuple[str, int] | 
     return None
 
 
+_EXCHANGE_RATE = re.compile(r"\s+(?:per|to\s+the|against(?:\s+the)?)\s+(?:US\s+|U\.S\.\s+)?"
+                            r"(dollar|euro|pound|yuan|rouble|ruble)\b(?!\s+(?:bonds?|notes?|debt|loans?|deal))", re.I)
+# a bare number, then what people do: the number counts people
+_PEOPLE_VERB = re.compile(r"\s+(rally|rallied|protest|protested|march|marched|flee|fled|gather|gathered|"
+                          r"queue|queued|face|faced)\b(?!-)")
 _WITHOUT_SUPPLY = re.compile(r"\s+without\s+(power|electricity|water)\b", re.I)
 
 
@@ -143,6 +148,12 @@ def counted_after(text: str, end: int) -> tuple[str, str, int]:
     times = _TIMES.match(text, end)
     if times:  # "stabbed 17 times", "in rehab five times before" (not "three times more", "10 times the size")
         return "times", "times", times.end()
+    rate = _EXCHANGE_RATE.match(text, end)
+    if rate:  # "the somoni falls to 11.3 per dollar": an exchange rate
+        return f"per {rate.group(1).lower().replace('ruble', 'rouble')}", rate.group().strip(), rate.end()
+    crowd = _PEOPLE_VERB.match(text, end)
+    if crowd:  # "2,000 rally against gold mine deal", "Over 22.8 million face acute hunger": people
+        return "people", crowd.group(1), end
     outage = _WITHOUT_SUPPLY.match(text, end)
     if outage:  # "Storm leaves 200,000 without power": those cut off (not "homes without power": the homes)
         supply = outage.group(1).lower()

@@ -37,20 +37,20 @@ def casualty_before(text: str, start: int, head: str) -> str:
 
 
 _BARE_VERB = re.compile(r"\b(kill(?:s|ed|ing)?|injur(?:es|ed|ing)|wound(?:s|ed|ing)|arrest(?:s|ed|ing)?|"
-                        r"detain(?:s|ed|ing)?)\s+"
+                        r"detain(?:s|ed|ing)?|execut(?:es?|ed|ing))\s+"
                         r"(?:(?:at\s+least|about|around|some|nearly|more\s+than|over|up\s+to)\s+)?$", re.I)
 
 
 def casualty_verb_before(text: str, start: int) -> str:
     """'Blast kills 12 in Kabul', 'killed 9, injured 30', 'police arrested 12', 'Police arrest 235 at
-    protest': a bare number after a casualty verb counts the dead, the injured, the arrested or the
-    detained ('' when no such verb precedes)."""
+    protest', 'Iran executes 3': a bare number after a casualty verb counts the dead, the injured, the
+    arrested, the detained or the executed ('' when no such verb precedes)."""
     m = _BARE_VERB.search(text[max(0, start - 30):start])
     if not m:
         return ""
     verb = m.group(1).lower()
     return ("dead" if verb.startswith("kill") else "arrested" if verb.startswith("arrest")
-            else "detained" if verb.startswith("detain") else "injured")
+            else "detained" if verb.startswith("detain") else "executed" if verb.startswith("execut") else "injured")
 
 
 _NUMBER_OF = re.compile(rf"\b((?i:n)umbers?|(?i:t)otal|(?i:t)ally|(?i:c)ount|(?i:t)oll) (?:of|(?<=oll )(?:from|in)) "
