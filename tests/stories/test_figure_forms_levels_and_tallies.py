@@ -67,6 +67,7 @@ from tui.core.figwords import canonical_count
     ("A family of eight fled Afghanistan", [(8, "people")]),
     ("Iran executes 3 over 2019 protests", [(3, "executed")]),
     ("The 3 face-to-face meetings", [(3, "meetings")]),
+    ("Uzbekistan's population tops 35 million", [(35_000_000, "population")]),
 ])
 def test_headline_forms(title: str, expected: list[tuple[float, str]]) -> None:
     got = [(f.value, canonical_count(f.counts)) for f in extract(title) if f.counts != "date"]

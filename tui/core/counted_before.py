@@ -70,8 +70,8 @@ def counted_before(text: str, start: int) -> str:
     if body := _BODY_SIZE.search(text[max(0, start - 30):start]):
         return body.group(1).lower()  # "a city of population 167,000", "a crowd of 22,000"
     m = _BEFORE.search(text[max(0, start - 40):start].lower())  # (a headline's too: "Death Toll Climbs Past 100")
-    if m and (m.group(1) in COUNT_NOUNS or m.group(1) in {"toll", "tally", "count", "total"}):
-        return m.group(1)
+    if m and (m.group(1) in COUNT_NOUNS or m.group(1) in {"toll", "tally", "count", "total", "population"}):
+        return m.group(1)  # ("Uzbekistan's population tops 35 million")
     m = _CHANGED_TO.search(text[max(0, start - 70):start].lower())
     if m and (m.group(1) in COUNT_NOUNS or m.group(1) == "toll"):  # "Death toll rises by 5 to 25"
         return m.group(1)
