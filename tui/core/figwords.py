@@ -111,7 +111,7 @@ HYPHEN_UNITS: dict[str, str] = {
     "tonne": "tonnes", "ton": "tonnes", "acre": "acres", "hectare": "hectares", "storey": "storeys",
     "yard": "yards", "foot": "feet", "inch": "inches", "second": "seconds", "degree": "degrees",
     "yarder": "yards",  # "a 43-yarder": a kick (or a run) of 43 yards
-    "game": "games",  # "a six-game losing streak", "a four-game suspension"
+    "game": "games",  # "a six-game series", "a four-game suspension" (not a streak: see counted._STREAK)
 }
 # A number right after these words names something rather than counting it.
 DESIGNATORS = frozenset("""
