@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
-import tempfile
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from tui.cli.common import CliError, config_from_args
-from tui.core.config import ConfigError, parse_config
+from tui.cli.config_append import append_to_config
 from tui.core.locations import resolve_config_path
 from tui.core.models import FeedConfig, Settings
 from tui.core.opml import feed_to_toml
@@ -28,23 +25,6 @@ def _unique(name: str, taken: set[str]) -> str:
         n += 1
         candidate = f"{name} ({n})"
     return candidate
-
-
-def _write(path: Path, text: str) -> None:
-    """Replace the file at once (a temporary file renamed over it), keeping its permissions; a symlinked
-    feeds.toml (kept with the user's dotfiles) is written where the link points, and stays a link."""
-    path = path.resolve()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".feeds-", suffix=".toml")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def run_add(args: argparse.Namespace) -> int:
@@ -78,16 +58,7 @@ def run_add(args: argparse.Namespace) -> int:
         title = one_line(found.feed.title)[:NAME_LIMIT].strip() or urlsplit(found.url).netloc
         name = _unique(title, taken)
     entry = FeedConfig(name=name, url=found.url, tags=tuple(args.tag or ()))
-    text = existing + ("" if existing.endswith("\n") or not existing else "\n") + ("\n" if existing else "") \
-        + feed_to_toml(entry)
-    try:
-        parse_config(text, str(path))  # never write a file that could not be read back
-    except ConfigError as exc:
-        raise CliError(f"adding the feed would make an invalid config: {exc}", code=EXIT_FAILED) from None
-    try:
-        _write(path, text)
-    except OSError as exc:
-        raise CliError(f"{path}: cannot write: {exc.strerror or exc}", code=EXIT_FAILED) from None
+    append_to_config(path, existing, feed_to_toml(entry), "adding the feed", EXIT_FAILED)
     via = f" (linked from {url})" if found.discovered else ""
     print(f"added {name!r}: {found.url}{via}, {len(found.feed.articles)} items now, to {path}")
     return 0

@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from tui.cli.common import CliError, config_from_args
-from tui.core.config import ConfigError, parse_config
+from tui.cli.common import EXIT_USAGE, CliError, config_from_args
+from tui.cli.config_append import append_to_config
 from tui.core.locations import resolve_config_path
 from tui.core.opml import OpmlError, feed_to_toml, parse_opml, to_opml
 
@@ -46,13 +46,7 @@ def run_import(args: argparse.Namespace) -> int:
         urls.add(feed.url)
         added.append(feed)
     if added:
-        block = "\n".join(feed_to_toml(f) for f in added)
-        joined = existing + ("" if existing.endswith("\n") or not existing else "\n") + \
-            ("\n" if existing else "") + f"# imported from {Path(args.file).name}\n" + block
-        try:
-            parse_config(joined, str(path))  # never write a file we could not read back
-        except ConfigError as exc:
-            raise CliError(f"import would make an invalid config: {exc}") from None
-        path.write_text(joined, encoding="utf-8")
+        block = f"# imported from {Path(args.file).name}\n" + "\n".join(feed_to_toml(f) for f in added)
+        append_to_config(path, existing, block, "import", EXIT_USAGE)
     print(f"imported {len(added)} feeds into {path} ({skipped} skipped: already present or not http/https)")
     return 0
