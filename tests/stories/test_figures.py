@@ -103,29 +103,24 @@ def test_one_report_stating_two_values_is_not_a_discrepancy() -> None:
     assert discrepancies == []
 
 
-def test_an_outlet_repeating_its_figure_is_said_once_in_the_discrepancy() -> None:
-    reports = [
-        Report("1", "A", "Flash flood leaves 12 dead", "", PUBLISHED),
-        Report("2", "A", "Flash flood: 12 dead, rescuers search villages", "", PUBLISHED + 600),
-        Report("3", "B", "Flash flood toll rises to 15 dead", "", PUBLISHED + 3600),
-        Report("4", "A", "Flash flood: 15 dead, officials say", "", PUBLISHED + 7200),
-    ]
+@pytest.mark.parametrize(("reports", "expected"), [
+    # an outlet repeating its own figure is said once
+    ([Report("1", "A", "Flash flood leaves 12 dead", "", PUBLISHED),
+      Report("2", "A", "Flash flood: 12 dead, rescuers search villages", "", PUBLISHED + 600),
+      Report("3", "B", "Flash flood toll rises to 15 dead", "", PUBLISHED + 3600),
+      Report("4", "A", "Flash flood: 15 dead, officials say", "", PUBLISHED + 7200)],
+     "dead: 12 (A) → 15 (B, A)"),
+    # outlets stating a value in a row are one step ("→ 18 (Ferghana Wire) → 18 (Khujand Daily)" read as a
+    # third change; it was none)
+    ([Report("1", "Pamir Herald", "Flash flood hits Vakhsh villages, 12 dead", "", PUBLISHED),
+      Report("2", "Ferghana Wire", "Vakhsh flood kills 18", "", PUBLISHED + 360),
+      Report("3", "Khujand Daily", "Vakhsh flood kills 18", "", PUBLISHED + 840),
+      Report("4", "Pamir Herald", "Vakhsh flood: toll revised to 16 dead", "", PUBLISHED + 1200)],
+     "dead: 12 (Pamir Herald) → 18 (Ferghana Wire, Khujand Daily) → 16 (Pamir Herald)"),
+])
+def test_a_value_discrepancy_names_each_step_once(reports: list[Report], expected: str) -> None:
     _, discrepancies = story_facts(reports)
-    value = next(d.detail for d in discrepancies if d.kind == "value")
-    assert value == "dead: 12 (A) → 15 (B, A)"
-
-
-def test_outlets_stating_a_value_in_a_row_are_one_step_of_the_discrepancy() -> None:
-    """"12 (Pamir Herald) → 18 (Ferghana Wire) → 18 (Khujand Daily)" read as a third change; it was none."""
-    reports = [
-        Report("1", "Pamir Herald", "Flash flood hits Vakhsh villages, 12 dead", "", PUBLISHED),
-        Report("2", "Ferghana Wire", "Vakhsh flood kills 18", "", PUBLISHED + 360),
-        Report("3", "Khujand Daily", "Vakhsh flood kills 18", "", PUBLISHED + 840),
-        Report("4", "Pamir Herald", "Vakhsh flood: toll revised to 16 dead", "", PUBLISHED + 1200),
-    ]
-    _, discrepancies = story_facts(reports)
-    value = next(d.detail for d in discrepancies if d.kind == "value")
-    assert value == "dead: 12 (Pamir Herald) → 18 (Ferghana Wire, Khujand Daily) → 16 (Pamir Herald)"
+    assert next(d.detail for d in discrepancies if d.kind == "value") == expected
 
 
 def test_bare_number_after_a_casualty_verb_counts_the_dead_or_injured() -> None:
