@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import shutil
+import sys
+import textwrap
 import time
 from typing import Any
 
@@ -46,16 +49,38 @@ def run_feeds(args: argparse.Namespace) -> int:
         print(json.dumps({"feeds": rows}, ensure_ascii=False, indent=1))
         return 0
     now = time.time()
+    width = shutil.get_terminal_size((0, 0)).columns if sys.stdout.isatty() else 0
     print(f"{'FEED':28} {'STATUS':>6} {'LAST OK':>10} {'NEXT':>10} {'ERRS':>4} {'304s':>5} {'ARTS':>5}  LAST ERROR")
     for h in health:
         flag = "" if enabled.get(h.name, config is None) else " (not in config)"
-        error = safe(h.last_error)[:60] if h.error_streak or h.last_error else ""
+        error = safe(h.last_error) if h.error_streak or h.last_error else ""
         if h.redirected_to:
             error = (error + "; " if error else "") + f"moved permanently to {safe(h.redirected_to)}"
-        print(f"{safe(h.name)[:28]:28} {h.status or '-':>6} {ago(h.last_success, now):>10} "
-              f"{ago(h.next_due, now) if h.next_due > now else 'now':>10} {h.error_streak:>4} "
-              f"{h.not_modified_count:>5} {h.article_count:>5}  {error}{flag}")
+        row = (f"{clip(safe(h.name), 28):28} {h.status or '-':>6} {ago(h.last_success, now):>10} "
+               f"{ago(h.next_due, now) if h.next_due > now else 'now':>10} {h.error_streak:>4} "
+               f"{h.not_modified_count:>5} {h.article_count:>5}  ")
+        print("\n".join(hanging(row, (error + flag).lstrip(), width)))
     return 0
+
+
+def clip(text: str, width: int) -> str:
+    """`text` cut to `width` characters, its last one an ellipsis when anything was cut."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def hanging(lead: str, text: str, width: int) -> list[str]:
+    """`text` after `lead`, whole: wrapped at `width` columns with its later lines under its first, or
+    below the lead, indented 4, when that column would be narrower than 24 or than its longest word (an
+    address is never cut: it is copied from here). `width` 0 (not a terminal, so a script or a pager
+    reads it) keeps it on one line."""
+    if not width or len(lead) + len(text) <= width:
+        return [(lead + text).rstrip()]
+    column = width - len(lead)
+    indent = len(lead) if column >= max(24, *map(len, text.split())) else 4
+    lines = textwrap.wrap(text, max(8, width - indent), break_long_words=False, break_on_hyphens=False)
+    if indent == len(lead):
+        return [lead + lines[0], *(" " * indent + line for line in lines[1:])]
+    return [lead.rstrip(), *(" " * indent + line for line in lines)]
 
 
 def article_json(row: dict[str, Any]) -> dict[str, Any]:
