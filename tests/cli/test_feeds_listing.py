@@ -29,6 +29,8 @@ def test_hanging_wraps_under_its_column_or_below_the_lead() -> None:
     text = "the page links to feeds at http://a.example/one.xml, http://a.example/two.xml"
     assert hanging(lead, text, 0) == [lead + text]
     assert hanging(lead, "short", 40) == [lead + "short"]
+    # a healthy feed (no error) on a terminal narrower than the row
+    assert hanging(lead, "", 8) == hanging(lead, " ", 8) == [lead.rstrip()]
     wide = hanging(lead, text, 48)
     assert all(len(line) <= 48 for line in wide) and len(wide) > 1
     assert all(line.startswith(" " * len(lead)) for line in wide[1:])

@@ -73,7 +73,7 @@ def hanging(lead: str, text: str, width: int) -> list[str]:
     below the lead, indented 4, when that column would be narrower than 24 or than its longest word (an
     address is never cut: it is copied from here). `width` 0 (not a terminal, so a script or a pager
     reads it) keeps it on one line."""
-    if not width or len(lead) + len(text) <= width:
+    if not width or not text.strip() or len(lead) + len(text) <= width:
         return [(lead + text).rstrip()]
     column = width - len(lead)
     indent = len(lead) if column >= max(24, *map(len, text.split())) else 4
