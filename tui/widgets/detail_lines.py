@@ -16,7 +16,7 @@ from tui.core.facts import FigureRow
 from tui.core.storyview import StoryDetail
 from tui.core.textclean import count_of
 from tui.core.timeline import lag_text, outlets_by_lag
-from tui.widgets.safe import plain, wrapping
+from tui.widgets.safe import Breaking, plain, wrapping
 
 MAX_FIGURES = 14
 # Under a story's counts, up to this many outlets are named with their lag; with more, the first and
@@ -162,8 +162,7 @@ def detail_parts(detail: StoryDetail | None, article_index: int = 0, width: int 
         for column, ratio in (("Figure", 3), ("Stated by", 4), ("Flag", 3)):
             figures.add_column(column, overflow="fold", ratio=ratio)
         for f in detail.figures[:MAX_FIGURES]:
-            figures.add_row(_figure(f), wrapping(_stated(f, clock)),
-                            wrapping("; ".join(f.flags), "bold red"))
+            figures.add_row(_figure(f), Breaking(_stated(f, clock)), Breaking("; ".join(f.flags), "bold red"))
         parts.append(figures)
     else:
         parts.append(Text("No key figures.", "dim"))
@@ -174,7 +173,7 @@ def detail_parts(detail: StoryDetail | None, article_index: int = 0, width: int 
             timeline.add_column(column, overflow="fold", ratio=ratio)
         timeline.add_column("Lag", no_wrap=True)
         for i, e in enumerate(detail.timeline.entries):
-            timeline.add_row(Text(clock(e.published)), wrapping(e.feed), wrapping(e.title), wrapping(e.added),
+            timeline.add_row(Text(clock(e.published)), Breaking(e.feed), Breaking(e.title), Breaking(e.added),
                              Text(lag_text(e.lag, i == 0)),
                              style="reverse" if i == article_index else "")
         parts.append(timeline)
