@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.stories.cases import QUAKE
-from tui.core.cluster import EngineParams, StoryEngine
+from tui.core.cluster import EngineParams, Story, StoryEngine
 from tui.core.models import Article, FeedConfig
 from tui.core.store import HealthUpdate, Store
 from tui.core.stories import StoryDesk
@@ -62,6 +62,21 @@ def test_stories_sharing_few_of_a_reports_terms_are_not_scored() -> None:
     engine.params = replace(engine.params, window=3600.0)
     fire.first = fire.last = 100_000.0
     assert [s.id for s in engine._candidates(keys, 100_000.0)] == [fire.id]
+
+
+def test_a_term_that_most_open_stories_share_finds_no_candidates() -> None:
+    """A feed of 20,000 items headed "Story 1" ... "Story 20000" indexed thousands of stories under
+    "stori": counting them for every new article made its cost grow with history (see
+    EngineParams.max_postings). Past `max_postings` stories a term is left out; the others still count."""
+    engine = StoryEngine(EngineParams(max_postings=50))
+    for sid in range(1, 61):
+        engine.stories[sid] = Story(id=sid, first=0.0, last=0.0)
+        engine.index["stori"].add(sid)
+    engine.index["aceh"].add(7)
+    assert engine._candidates(["stori"], 0.0) == []
+    assert [s.id for s in engine._candidates(["stori", "aceh"], 0.0)] == [7]
+    engine.params = replace(engine.params, max_postings=60)
+    assert len(engine._candidates(["stori"], 0.0)) == engine.params.max_candidates
 
 
 def test_wire_copies_are_recognised() -> None:

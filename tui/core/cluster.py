@@ -222,7 +222,9 @@ class StoryEngine:
 
     def _candidates(self, keys: list[str], when: float, exclude: int = 0, limit: int = 0) -> list[Story]:
         index = self.index
-        hits: Counter[int] = Counter(chain.from_iterable(index[t] for t in keys if t in index))  # counted in C
+        most = self.params.max_postings  # a term nearly every story is indexed by finds nothing (see EngineParams)
+        hits: Counter[int] = Counter(chain.from_iterable(  # counted in C
+            found for t in keys if (found := index.get(t)) is not None and len(found) <= most))
         hits.pop(exclude, None)
         out: list[Story] = []
         window = self.params.window
