@@ -204,3 +204,22 @@ def test_a_less_than_sign_in_a_headline_is_text(title: str, expected: str) -> No
     (article,) = parse_feed(_channel(f"<item><title>{title}</title><link>http://x/1</link></item>"), {}, "f",
                             now=NOW).articles
     assert article.title == expected
+
+
+@pytest.mark.parametrize(("body", "headers", "said"), [
+    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, {"Content-Type": "image/png"}, "but image/png"),
+    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, {}, "but binary data"),
+    (b"Warning: mysql_connect() failed in /var/www/feed.php", {"content-type": "text/plain; charset=utf-8"},
+     "but text beginning 'Warning: mysql_connect() failed in /var/'"),
+    (b"\x1b[2J\x1b]0;pwned\x07Service Unavailable", {}, "but text beginning 'Service Unavailable'"),
+])
+def test_a_body_that_is_not_markup_is_named_for_what_it_is(body: bytes, headers: dict[str, str], said: str) -> None:
+    """An image or a server's error text where the feed was: the user is told what came, not an XML
+    parser's "not well-formed (invalid token)" at line 2."""
+    parsed = parse_feed(body, headers, "f", now=NOW)
+    assert parsed.fatal and parsed.problem == f"response is not a feed (RSS, Atom or JSON Feed) {said}"
+
+
+def test_a_truncated_feed_keeps_the_parsers_complaint() -> None:
+    parsed = parse_feed(b'<?xml version="1.0"?><rss version="2.0"><channel><item><title>A', {}, "f", now=NOW)
+    assert parsed.fatal and parsed.problem is not None and parsed.problem.startswith("malformed feed:")

@@ -162,6 +162,21 @@ def _describe(exc: Any) -> str:
     return text[:300]
 
 
+def _not_markup(body: bytes, headers: Mapping[str, str] | None) -> str | None:
+    """What a body that is not markup at all (it does not begin with "<") is, said for the user: the
+    type its server gave ("image/png"), else its first words, or that it is binary. None for markup: an
+    XML parser's complaint about it ("unclosed token": a truncated feed) says more."""
+    head = body[:512].removeprefix(b"\xef\xbb\xbf").lstrip()
+    if head.startswith(b"<"):
+        return None
+    declared = next((v for k, v in (headers or {}).items() if k.lower() == "content-type"), "")
+    kind = one_line(declared.split(";")[0])[:60]
+    if not kind or kind.lower() in {"application/octet-stream", "text/plain"}:
+        text = head[:40].decode("utf-8", "replace")
+        kind = "binary data" if "\ufffd" in text or "\x00" in text else f"text beginning {one_line(text)!r}"
+    return f"response is not a feed (RSS, Atom or JSON Feed) but {kind}"
+
+
 def parse_feed(body: bytes, headers: Mapping[str, str] | None, feed: str,
                language: str | None = None, now: float | None = None, url: str = "") -> ParsedFeed:
     """Parse one response body (fetched from `url`, which an item's relative link is resolved against
@@ -223,7 +238,7 @@ def parse_feed(body: bytes, headers: Mapping[str, str] | None, feed: str,
                 problem += f"; the page links to {'its feed' if len(links) == 1 else 'feeds'} at {', '.join(links)}"
             fatal = True
         elif not version:
-            problem = problem or "response is not a feed (RSS, Atom or JSON Feed)"
+            problem = _not_markup(body, headers) or problem or "response is not a feed (RSS, Atom or JSON Feed)"
             fatal = True
         elif problem:
             fatal = True
