@@ -288,3 +288,11 @@ def test_relative_links_resolve_against_the_address_the_feed_came_from(server: F
     with Store(db) as store:
         links = dict(store.conn.execute("SELECT title, link FROM articles").fetchall())
     assert links == {"A": server.url("/world/a-1"), "B": server.url("/news/b.html"), "C": "https://elsewhere.example/c"}
+
+
+def test_a_feed_that_lists_no_items_says_so(server: FeedServer, tmp_path: Path) -> None:
+    """A sound feed with an empty channel is not 'unchanged' as if nothing new had come: it says why."""
+    server.routes["/f"] = Reply(body=rss([]))
+    outcome = one(poll_once(config_for({"f": server.url("/f")}), tmp_path / "w.db"))
+    assert (outcome.kind, outcome.new, outcome.error) == ("unchanged", 0, None)
+    assert outcome.note == "the feed lists no items"

@@ -204,6 +204,8 @@ class Poller:
         written = self.store.record_poll(feed.name, update, parsed.articles)
         if parsed.problem:
             note = "; ".join(x for x in (note, parsed.problem) if x)
+        elif not parsed.articles:  # a sound feed that lists nothing: not the same as nothing new
+            note = "; ".join(x for x in (note, "the feed lists no items") if x)
         kind = "new" if (written.new_ids or written.updated_ids) else "unchanged"
         return PollOutcome(feed.name, kind, new=len(written.new_ids), updated=len(written.updated_ids),
                            status=result.status, note=note, new_ids=written.new_ids)
