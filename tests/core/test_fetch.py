@@ -296,3 +296,38 @@ def test_a_feed_that_lists_no_items_says_so(server: FeedServer, tmp_path: Path) 
     outcome = one(poll_once(config_for({"f": server.url("/f")}), tmp_path / "w.db"))
     assert (outcome.kind, outcome.new, outcome.error) == ("unchanged", 0, None)
     assert outcome.note == "the feed lists no items"
+
+
+def test_deflate_is_read_zlib_wrapped_or_raw_and_a_raw_bomb_is_stopped(server: FeedServer, tmp_path: Path) -> None:
+    """'deflate' is zlib-wrapped by the standard and raw from many servers; both are read, as browsers
+    read them, and the size limit holds for either."""
+    import zlib
+
+    def raw(data: bytes) -> bytes:
+        squeeze = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+        return squeeze.compress(data) + squeeze.flush()
+
+    server.routes["/z"] = Reply(body=zlib.compress(rss(ITEMS)), headers={"Content-Encoding": "deflate"})
+    server.routes["/raw"] = Reply(body=raw(rss(ITEMS)), headers={"Content-Encoding": "deflate"})
+    server.routes["/bomb"] = Reply(body=raw(b"\0" * 200_000_000), headers={"Content-Encoding": "deflate"})
+    config = config_for({"z": server.url("/z"), "raw": server.url("/raw"), "bomb": server.url("/bomb")},
+                        max_response_bytes=2_000_000)
+    outcomes = poll_once(config, tmp_path / "w.db")
+    assert one(outcomes, "z").new == 3 and one(outcomes, "raw").new == 3
+    assert one(outcomes, "bomb").kind == "error" and "larger than" in (one(outcomes, "bomb").error or "")
+
+
+def test_a_deflate_body_fed_a_byte_at_a_time_is_read_whole() -> None:
+    """The decoder tells the kind of deflate by its first two bytes, which may come apart."""
+    import zlib
+
+    from tui.core.fetch import _Decoder
+
+    body = rss(ITEMS)
+    squeeze = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
+    for packed in (zlib.compress(body), squeeze.compress(body) + squeeze.flush()):
+        decoder = _Decoder("deflate", 1_000_000)
+        for i in range(len(packed)):
+            decoder.feed(packed[i:i + 1])
+        assert decoder.finish() == body
+    assert _Decoder("deflate", 10).finish() == b""  # an empty body

@@ -40,14 +40,19 @@ class _Decoder:
         encoding = encoding.strip().lower()
         if encoding in {"gzip", "x-gzip"}:
             self.z: zlib._Decompress | None = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        elif encoding == "deflate":
-            self.z = zlib.decompressobj(zlib.MAX_WBITS)
-            self._deflate_sniff = True
         elif encoding in {"", "identity"}:
             self.z = None
-        else:
+        elif encoding != "deflate":
             raise ValueError(f"unsupported Content-Encoding {encoding!r}")
+        # "deflate" is zlib-wrapped by the standard and raw by many servers (as browsers accept): which
+        # one is told by the first two bytes, so the decompressor is made when they have come
+        self.head: bytes | None = b"" if encoding == "deflate" else None
         self.parts: list[bytes] = []
+
+    def _start_deflate(self, head: bytes) -> None:
+        wrapped = len(head) >= 2 and head[0] & 0x0F == 8 and ((head[0] << 8) | head[1]) % 31 == 0
+        self.z = zlib.decompressobj(zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
+        self.head = None
 
     def _add(self, data: bytes) -> None:
         self.size += len(data)
@@ -56,6 +61,12 @@ class _Decoder:
         self.parts.append(data)
 
     def feed(self, chunk: bytes) -> None:
+        if self.head is not None:  # deflate, its first bytes not seen yet
+            chunk = self.head + chunk
+            if len(chunk) < 2:
+                self.head = chunk
+                return
+            self._start_deflate(chunk)
         if self.z is None:
             self._add(chunk)
             return
@@ -69,6 +80,10 @@ class _Decoder:
                 break
 
     def finish(self) -> bytes:
+        if self.head is not None:  # a deflate body under two bytes long
+            head = self.head
+            self._start_deflate(head)
+            self.feed(head)
         if self.z is not None:
             self._add(self.z.flush())
         return b"".join(self.parts)
