@@ -290,15 +290,17 @@ class WirewatchApp(ArticleActions, DetailFlow, NarrowLayout, WorkerErrors, App[N
         await super().on_event(event)
 
     def _render_status(self) -> None:
-        ok = sum(1 for h in self.health if not h.error_streak)
-        failing = len(self.health) - ok
+        polled = [h for h in self.health if h.last_attempt is not None]  # a new feed is neither ok nor failing
+        failing = sum(1 for h in polled if h.error_streak)
+        ok, waiting = len(polled) - failing, len(self.health) - len(polled)
         today = sum(s.articles for s in self.stories if self.clock() - s.last < 86400)
         countdown = f"next poll in {max(0, int(self.next_poll - time.time()))}s" if self.next_poll else ""
         view = f"sort: {self.sort}" + (" · unread" if self.unread_only else "") + \
             (f" · filter: {self.filter_text}" if self.filter_text else "") + \
             (" · search" if self.search_stories is not None else "")
         line = Text.assemble(Text(f"feeds {ok} ok", style="green"), " / ",
-                             Text(f"{failing} failing", style="bold red" if failing else "dim"), " · ",
+                             Text(f"{failing} failing", style="bold red" if failing else "dim"),
+                             Text(f" / {waiting} not polled yet" if waiting else "", style="dim"), " · ",
                              f"{len(self.stories)} stories · {today} reports today · ", countdown, " · ",
                              Text(self.status_line, style="dim"), " · ", Text(view, style="dim"))
         self.query_one("#status", Static).update(line)

@@ -215,6 +215,21 @@ async def test_an_older_snapshot_never_replaces_a_newer_one(demo_app: WirewatchA
         assert other.id not in demo_app.discrepant  # read after the count: what is stored is what holds
 
 
+async def test_feeds_not_polled_yet_are_neither_ok_nor_failing(demo_app: WirewatchApp) -> None:
+    """A feed just added (or a first start's whole list) read as ok before it was ever fetched: with
+    20,000 feeds of an imported OPML the bar said "20000 ok" while none had answered."""
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await settle(demo_app, pilot)
+        stories, health = demo_app.stories, demo_app.health
+        assert len(health) >= 3 and all(h.last_attempt is not None for h in health)
+        mixed = (replace(health[0], error_streak=1, last_error="HTTP 500"),
+                 *(replace(h, last_attempt=None, last_success=None) for h in health[1:3]), *health[3:])
+        demo_app.post_message(StoriesLoaded(stories, frozenset(), mixed, polled_at=NOW, read_at=time.monotonic()))
+        await settle(demo_app, pilot)
+        status = str(demo_app.query_one("#status").render())
+        assert f"feeds {len(health) - 3} ok / 1 failing / 2 not polled yet" in status
+
+
 async def test_feed_health_shows_failing_feeds_first_with_their_error_in_full(demo_app: WirewatchApp) -> None:
     """On an 80-column terminal the last columns were off screen, and they held the last error."""
     async with demo_app.run_test(size=(80, 24)) as pilot:
