@@ -7,7 +7,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from tui.core.figures import Figure, extract
+from tui.core.figure_memory import figures_of
+from tui.core.figures import Figure
 from tui.core.figwords import MEASURES
 
 # Measures (durations, distances, capacities...) describe many different things in one story: their
@@ -108,7 +109,7 @@ def story_facts(reports: Sequence[Report]) -> tuple[list[FigureRow], list[Discre
     """Figures of a story's reports grouped by (kind, value), and the discrepancies between them."""
     rows: dict[tuple[str, object], FigureRow] = {}
     for report in sorted(reports, key=lambda r: r.published):
-        for figure in extract(report.title, report.text, report.published):
+        for figure in figures_of(report.title, report.text, report.published):
             key = kind_of(figure)
             ident = (key, figure.value if figure.value is not None else (figure.start, figure.end, figure.text.lower()))
             row = rows.get(ident)

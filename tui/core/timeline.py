@@ -6,7 +6,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from tui.core.facts import REVISED_FREELY, Report, kind_of, may_restate, revisable
-from tui.core.figures import Figure, extract
+from tui.core.figure_memory import figures_of
+from tui.core.figures import Figure
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +107,7 @@ def build_timeline(reports: Sequence[Report], copies: Mapping[str, str | None] |
     lag: dict[str, float] = {}
     for index, report in enumerate(ordered):
         lag.setdefault(report.feed, report.published - start)
-        figures = [f for f in extract(report.title, report.text, report.published) if f.value is not None]
+        figures = [f for f in figures_of(report.title, report.text, report.published) if f.value is not None]
         new, changed = _news(figures, report.feed, known)
         for f in figures:
             if f.value is not None:
