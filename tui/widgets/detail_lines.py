@@ -102,11 +102,33 @@ def _figure_list(detail: StoryDetail, clock: Clock) -> Group:
     return Group(*items)
 
 
+# Reports a timeline shows at once, around the selected one. Every one of a story's 2,000 reports took
+# 0.6 s to lay out, again at each j/k; the heading says which are shown ("reports 81-120 of 2,000").
+TIMELINE_ROWS = 40
+
+
+def shown_reports(count: int, selected: int, rows: int = TIMELINE_ROWS) -> range:
+    """The reports a timeline shows: all of them, or `rows` with the selected one near the middle."""
+    if count <= rows:
+        return range(count)
+    start = min(max(0, selected - rows // 2), count - rows)
+    return range(start, start + rows)
+
+
+def _timeline_title(count: int, shown: range) -> str:
+    if len(shown) == count:
+        return TIMELINE
+    return f"{TIMELINE} · reports {shown.start + 1}–{shown.stop} of {count:,} (j/k moves through them)"
+
+
 def _timeline_list(detail: StoryDetail, article_index: int, clock: Clock) -> Group:
     """One item per report: time, outlet, lag and headline, then what it added when that is news (a copy,
     new or changed figures); a story of ten reports takes about twenty lines of a 50-column pane."""
-    items: list[RenderableType] = [Text(TIMELINE, style="italic")]
-    for i, e in enumerate(detail.timeline.entries):
+    entries = detail.timeline.entries
+    shown = shown_reports(len(entries), article_index)
+    items: list[RenderableType] = [Text(_timeline_title(len(entries), shown), style="italic")]
+    for i in shown:
+        e = entries[i]
         body = Text.assemble(plain(e.feed, "bold"), " ", Text(lag_text(e.lag, i == 0), style="dim"), ": ",
                              plain(e.title))
         if e.added not in UNSAID:
@@ -167,18 +189,21 @@ def detail_parts(detail: StoryDetail | None, article_index: int = 0, width: int 
     else:
         parts.append(Text("No key figures.", "dim"))
     if width >= NARROW:
-        timeline = Table(title=TIMELINE, title_justify="left", expand=True, show_edge=False)
+        entries = detail.timeline.entries
+        shown = shown_reports(len(entries), article_index)
+        timeline = Table(title=_timeline_title(len(entries), shown), title_justify="left", expand=True,
+                         show_edge=False)
         timeline.add_column("When", no_wrap=True)
         for column, ratio in (("Outlet", 2), ("Headline", 4), ("Added", 3)):  # wrapped: each is read whole
             timeline.add_column(column, overflow="fold", ratio=ratio)
         timeline.add_column("Lag", no_wrap=True)
-        for i, e in enumerate(detail.timeline.entries):
+        for i in shown:
+            e = entries[i]
             timeline.add_row(Text(clock(e.published)), Breaking(e.feed), Breaking(e.title), Breaking(e.added),
                              Text(lag_text(e.lag, i == 0)),
                              style="reverse" if i == article_index else "")
         parts.append(timeline)
-    entries = detail.timeline.entries
-    if entries:
+    if entries := detail.timeline.entries:
         chosen = entries[min(article_index, len(entries) - 1)]
         article = next(a for a in detail.articles if a.id == chosen.article_id)
         parts.append(Text.assemble(plain(article.title, "bold"), "\n", plain(article.feed, "dim"), "  ",
