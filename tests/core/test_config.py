@@ -37,6 +37,16 @@ def test_unknown_key_wrong_type_duplicate_and_bad_url() -> None:
     assert error_of('[settings]\nstory_window_hours = 0\n').startswith("feeds.toml:2: settings.story_window_hours")
 
 
+@pytest.mark.parametrize("value", ["inf", "+inf", "nan", "-inf"])
+def test_an_infinite_or_undefined_number_is_refused(value: str) -> None:
+    """TOML writes inf and nan: an interval of inf passed 'greater than 0' and the feed was never due."""
+    assert error_of(f'[[feed]]\nname = "A"\nurl = "http://a"\ninterval = {value}\n') == (
+        f"feeds.toml:4: feed 'A': interval must be a number of seconds greater than 0, not {float(value)!r}")
+    assert error_of(f"[settings]\ninterval = {value}\n") == (
+        f"feeds.toml:2: settings.interval must be a finite number, not {float(value)!r}")
+    assert error_of(f"[settings]\nmax_backoff = {value}\n").startswith("feeds.toml:2: settings.max_backoff")
+
+
 def test_valid_config_with_everything() -> None:
     config = parse_config("""
 [settings]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from dataclasses import fields
@@ -99,6 +100,8 @@ def _parse_settings(raw: Any, where: str, lines: _LineMap) -> Settings:
         if not _check_type(value, types):
             raise ConfigError(where, line, f"settings.{key} must be {_type_name(types)}, "
                                            f"not {type(value).__name__} {value!r}")
+        if isinstance(value, float) and not math.isfinite(value):  # TOML has inf and nan
+            raise ConfigError(where, line, f"settings.{key} must be a finite number, not {value!r}")
         if key in _POSITIVE and value <= 0:
             raise ConfigError(where, line, f"settings.{key} must be greater than 0, not {value!r}")
         if key in {"max_redirects", "workers"} and value < 0:
@@ -153,9 +156,9 @@ def _parse_feed(raw: Any, index: int, where: str, lines: _LineMap) -> FeedConfig
         raise ConfigError(where, lines.key("feed", index, "tags"),
                           f"feed '{name}': tags must be a list of strings")
     interval = want("interval", (int, float))
-    if interval is not None and interval <= 0:
+    if interval is not None and not (0 < interval < math.inf):  # (nan is neither)
         raise ConfigError(where, lines.key("feed", index, "interval"),
-                          f"feed '{name}': interval must be greater than 0 seconds")
+                          f"feed '{name}': interval must be a number of seconds greater than 0, not {interval!r}")
     enabled = want("enabled", (bool,))
     return FeedConfig(
         name=name, url=url, tags=tuple(t.strip() for t in tags if t.strip()),
