@@ -51,7 +51,9 @@ def next_due_after_success(now: float, interval: float, ttl: float | None, max_a
 def backoff_delay(interval: float, streak: int, cap: float, rng: random.Random | None = None) -> float:
     """Exponential backoff after `streak` consecutive errors, with ±20% jitter, capped at `cap`."""
     base = min(interval, 300.0)  # start retrying within minutes even for slow feeds
-    delay = min(cap, base * (2.0 ** max(0, streak - 1)))
+    # the exponent stops growing long after the cap is reached: 2.0 ** 1024 overflows, which a dead feed
+    # polled four times a day would have reached in its 256th day of errors
+    delay = min(cap, base * (2.0 ** min(max(0, streak - 1), 64)))
     jitter = (rng or _RNG).uniform(0.8, 1.2)
     return min(cap, delay * jitter)
 
