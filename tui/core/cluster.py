@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 
 from tui.core.cluster_params import EngineParams, merge_check_due, split_check_due
 from tui.core.features import document_features, named_storms
-from tui.core.idf import DocumentFrequencies
+from tui.core.idf import MAX_TERMS, DocumentFrequencies
 from tui.core.protagonists import Persons, about_other_people, add_persons, persons
 from tui.core.splits import Member, Split, apart, split_story
 from tui.core.vectors import Vector, add_into, dot, largest, spec_dot, top_terms
@@ -246,6 +246,8 @@ class StoryEngine:
     def add(self, article_id: str, title: str, text: str, when: float) -> Assignment:
         """Assign one article (in arrival order) to a story; returns where it went."""
         p = self.params
+        if len(self.surface) > MAX_TERMS:  # headline words as written, for the stems still counted
+            self.surface = {stem: word for stem, word in self.surface.items() if stem in self.text_idf.df}
         counts, specs = document_features(title, text, p.title_weight, surface=self.surface)
         tvec = self.text_idf.vector(counts, p.doc_terms)
         svec = self.spec_idf.vector(specs, p.doc_terms) if specs else {}
