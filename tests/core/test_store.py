@@ -55,6 +55,19 @@ def test_new_unchanged_and_updated_articles_keep_revisions(tmp_path: Path) -> No
         assert store.counts() == {"feeds": 1, "articles": 2, "revisions": 1}
 
 
+def test_an_article_edited_at_every_poll_keeps_its_first_and_latest_versions(tmp_path: Path) -> None:
+    """A view counter in an item's text changed it at every poll; each change kept a full copy."""
+    with Store(tmp_path / "w.db") as store:
+        store.sync_feeds([FeedConfig(name="f", url="http://e/f")])
+        for views in range(31):
+            store.record_poll("f", OK, [art(1, text=f"body · {views} views")])
+        kept = store.revisions("id1")
+        assert [r["revision"] for r in kept] == [0, *range(21, 30)]  # the first and the latest nine
+        assert kept[0]["summary"] == "body · 0 views" and kept[-1]["summary"] == "body · 29 views"
+        assert store.articles()[0]["summary"] == "body · 30 views"
+        assert store.counts()["revisions"] == 10
+
+
 def test_full_text_search_follows_updates(tmp_path: Path) -> None:
     with Store(tmp_path / "w.db") as store:
         store.record_poll("f", OK, [art(1, text="Volcano erupts on La Palma"), art(2, text="Duma election")])

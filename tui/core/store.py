@@ -56,6 +56,12 @@ def article_digest(title: str, link: str, summary: str, content: str) -> str:
     return hashlib.blake2b(f"{title}\x00{link}\x00{summary}\x00{content}".encode(), digest_size=12).hexdigest()
 
 
+# Earlier versions kept of an article: its first, as published, and the latest before the current
+# one. A feed that writes a view counter into each item's text changed all of them at every poll: at
+# a 10-minute interval, 288 versions an item a day, each a full copy.
+KEPT_REVISIONS = 10
+
+
 _HEALTH_COLUMNS = ("name, url, last_attempt, last_success, status, error_streak, last_error, next_due, "
                    "not_modified_count, etag, last_modified, redirected_to")
 
@@ -200,6 +206,9 @@ class Store:
                     "INSERT OR REPLACE INTO article_revisions(article_id, revision, title, link, summary, content, "
                     "replaced_at) SELECT id, revision, title, link, summary, content, ? FROM articles WHERE id=?",
                     (now, a.id))
+                if old[1] > KEPT_REVISIONS:  # the first version and the latest ones (see KEPT_REVISIONS)
+                    self.conn.execute("DELETE FROM article_revisions WHERE article_id=? AND revision > 0 "
+                                      "AND revision <= ?", (a.id, old[1] - KEPT_REVISIONS + 1))
                 self.conn.execute(
                     "UPDATE articles SET title=?, link=?, author=?, summary=?, content=?, digest=?, "
                     "updated_at=?, revision=revision+1 WHERE id=?",
