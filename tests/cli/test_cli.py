@@ -102,11 +102,14 @@ def test_opml_import_export_round_trip(tmp_path: Path) -> None:
     opml.write_text("""<?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body>
       <outline text="Central Asia"><outline text="Eurasianet" xmlUrl="https://eurasianet.org/rss"/>
       <outline text="Asia-Plus" xmlUrl="https://asiaplustj.info/en/rss" category="tajikistan"/></outline>
-      <outline text="Not a feed" xmlUrl="javascript:alert(1)"/></body></opml>""")
+      <outline text="Not a feed" xmlUrl="javascript:alert(1)"/>
+      <outline text="Bad port" xmlUrl="http://example.org:99999/rss"/><outline text="No host" xmlUrl="http:///rss"/>
+      </body></opml>""")
     config = tmp_path / "feeds.toml"
     config.write_text('[settings]\ninterval = 600\n\n[[feed]]\nname = "Eurasianet"\nurl = "https://eurasianet.org/rss"\n')
     result = run("--config", str(config), "import-opml", str(opml))
-    assert result.returncode == 0 and "imported 1 feeds" in result.stdout
+    assert result.returncode == 0 and "imported 1 feeds" in result.stdout  # not the three bad addresses
+    assert "(4 skipped: already present or not a valid http/https address)" in result.stdout
     assert "interval = 600" in config.read_text()  # the user's file is kept, feeds appended
     exported = run("--config", str(config), "export-opml").stdout
     assert 'xmlUrl="https://asiaplustj.info/en/rss"' in exported and 'category="Central Asia,tajikistan"' in exported

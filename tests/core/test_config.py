@@ -47,6 +47,17 @@ def test_an_infinite_or_undefined_number_is_refused(value: str) -> None:
     assert error_of(f"[settings]\nmax_backoff = {value}\n").startswith("feeds.toml:2: settings.max_backoff")
 
 
+@pytest.mark.parametrize(("url", "said"), [
+    ("http://127.0.0.1:99999/rss", "has a port that is not a number from 0 to 65535"),
+    ("http://example.org:rss/", "has a port that is not a number from 0 to 65535"),
+    ("http://exa mple.org/rss", "has a space in its host"),
+])
+def test_an_address_that_cannot_be_fetched_is_named_with_its_line(url: str, said: str) -> None:
+    """A port past 65535 failed at fetch time as 'unexpected error: ExceptionGroup: unhandled errors in
+    a TaskGroup'."""
+    assert error_of(f'[[feed]]\nname = "A"\nurl = "{url}"\n') == f"feeds.toml:3: feed 'A': url {url!r} {said}"
+
+
 def test_valid_config_with_everything() -> None:
     config = parse_config("""
 [settings]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tui.cli.common import EXIT_USAGE, CliError, config_from_args
 from tui.cli.config_append import append_to_config
+from tui.core.config import url_problem
 from tui.core.locations import resolve_config_path
 from tui.core.opml import OpmlError, feed_to_toml, parse_opml, to_opml
 
@@ -39,7 +40,7 @@ def run_import(args: argparse.Namespace) -> int:
     urls = {f.url for f in config.feeds} if config else set()
     added, skipped = [], 0
     for feed in feeds:
-        if feed.name.casefold() in names or feed.url in urls or not feed.url.startswith(("http://", "https://")):
+        if feed.name.casefold() in names or feed.url in urls or url_problem(feed.url):
             skipped += 1
             continue
         names.add(feed.name.casefold())
@@ -48,5 +49,6 @@ def run_import(args: argparse.Namespace) -> int:
     if added:
         block = f"# imported from {Path(args.file).name}\n" + "\n".join(feed_to_toml(f) for f in added)
         append_to_config(path, existing, block, "import", EXIT_USAGE)
-    print(f"imported {len(added)} feeds into {path} ({skipped} skipped: already present or not http/https)")
+    print(f"imported {len(added)} feeds into {path} "
+          f"({skipped} skipped: already present or not a valid http/https address)")
     return 0

@@ -111,7 +111,9 @@ def _parse_settings(raw: Any, where: str, lines: _LineMap) -> Settings:
     return Settings(**{k: v for k, v in values.items() if k in known_fields})
 
 
-def _check_url(url: str) -> str | None:
+def url_problem(url: str) -> str | None:
+    """What is wrong with a feed's address (not http/https, no host, a space in the host, a port out of
+    range), or None."""
     try:
         parts = urlsplit(url)
     except ValueError as exc:
@@ -120,6 +122,12 @@ def _check_url(url: str) -> str | None:
         return f"url {url!r} must start with http:// or https://"
     if not parts.hostname:
         return f"url {url!r} has no host"
+    if any(c.isspace() for c in parts.netloc):
+        return f"url {url!r} has a space in its host"
+    try:
+        parts.port  # noqa: B018 (read for its check: a port past 65535 raises)
+    except ValueError:
+        return f"url {url!r} has a port that is not a number from 0 to 65535"
     return None
 
 
@@ -146,7 +154,7 @@ def _parse_feed(raw: Any, index: int, where: str, lines: _LineMap) -> FeedConfig
     if not name:
         raise ConfigError(where, lines.key("feed", index, "name"), "feed name must not be empty")
     url = want("url", (str,)).strip()
-    problem = _check_url(url)
+    problem = url_problem(url)
     if problem:
         raise ConfigError(where, lines.key("feed", index, "url"), f"feed '{name}': {problem}")
     tags = raw.get("tags", [])
