@@ -65,8 +65,11 @@ def test_no_feed_found_says_why_and_changes_nothing(server: FeedServer, tmp_path
     for path, reason in (("/plain", "response is an HTML page, not a feed"), ("/gone", "HTTP 404")):
         result = run("--config", str(config), "add", server.url(path))
         assert result.returncode == 1 and f"no feed found: {server.url(path)}: {reason}" in result.stderr
-    wrong = run("--config", str(config), "add", "ftp://example.org/feed")
-    assert wrong.returncode == 2 and "give an http:// or https:// address" in wrong.stderr
+    for address, said in (("ftp://example.org/feed", "must start with http:// or https://"),
+                           ("http://[::1/feed", "is not a valid URL (Invalid IPv6 URL)"),  # raised before
+                           ("http://example.org:99999/feed", "has a port that is not a number from 0 to 65535")):
+        wrong = run("--config", str(config), "add", address)
+        assert wrong.returncode == 2 and wrong.stderr == f"wirewatch: url {address!r} {said}\n"
     assert config.read_text() == START
 
 

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from tui.cli.common import CliError, config_from_args
 from tui.cli.config_append import append_to_config
+from tui.core.config import url_problem
 from tui.core.locations import resolve_config_path
 from tui.core.models import FeedConfig, Settings
 from tui.core.opml import feed_to_toml
@@ -30,9 +31,8 @@ def _unique(name: str, taken: set[str]) -> str:
 def run_add(args: argparse.Namespace) -> int:
     """Fetch the address; if it is a page, the feed it links to; append the feed to feeds.toml."""
     url = args.url.strip()
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise CliError(f"{args.url!r}: give an http:// or https:// address")
+    if problem := url_problem(url):  # (an unclosed "[" or a port past 65535 raised from the fetch before)
+        raise CliError(problem)
     path = resolve_config_path(args.config)
     try:
         existing = path.read_text(encoding="utf-8") if path.exists() else ""
