@@ -14,7 +14,7 @@ from collections.abc import Sequence
 os.environ.setdefault("TEXTUAL_FPS", "120")
 
 from tui import __version__
-from tui.cli.common import CliError, add_location_args, fail
+from tui.cli.common import CliError, add_location_args, fail, positive_count
 
 EXIT_DATABASE = 1  # a database write failed (the same code as nothing could run)
 
@@ -45,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     articles.add_argument("--json", action="store_true", help='print {"articles": [...]}')
     articles.add_argument("--since", metavar="WHEN", help="ISO 8601 time or a span back from now (24h, 7d)")
     articles.add_argument("--feed", metavar="NAME", help="only this feed")
-    articles.add_argument("--limit", type=int, default=50, help="rows in text mode (default 50)")
+    articles.add_argument("--limit", type=positive_count, default=50, help="rows in text mode (default 50)")
 
     imp = sub.add_parser("import-opml", help="add the feeds of an OPML file to feeds.toml")
     add_location_args(imp)

@@ -77,6 +77,9 @@ def test_articles_json_contract_and_since(server: FeedServer, tmp_path: Path) ->
     assert json.loads(run("articles", "--json", "--since", "2021-09-19", env=env).stdout)["articles"] == []
     assert len(json.loads(run("articles", "--json", "--since", "2021-09-18T21:00Z", env=env).stdout)["articles"]) == 4
     assert run("articles", "--json", "--since", "yesterday-ish", env=env).returncode == 2
+    assert len(run("articles", "--limit", "2", env=env).stdout.splitlines()) == 2
+    negative = run("articles", "--limit", "-5", env=env)  # SQLite reads LIMIT -5 as no limit at all
+    assert negative.returncode == 2 and "--limit: '-5': give 1 or more" in negative.stderr
     assert (tmp_path / "env.db").exists()
 
 

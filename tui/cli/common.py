@@ -102,6 +102,17 @@ def ago(epoch: float | None, now: float | None = None) -> str:
     return f"in {text}" if future else f"{text} ago"
 
 
+def positive_count(value: str) -> int:
+    """An argument that counts something: a whole number from 1 (SQLite reads LIMIT -5 as no limit)."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r}: give 1 or more")
+    return number
+
+
 def safe(text: str | None) -> str:
     """Text from feeds, made safe for a terminal (no escape or control characters)."""
     from tui.core.textclean import one_line
