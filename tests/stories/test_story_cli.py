@@ -55,6 +55,11 @@ def test_bad_input_names_file_and_line(tmp_path: Path) -> None:
     src.write_text('{"id": "a", "title": "ok", "published": "yesterday"}\n')
     result = run("figures", "--input", str(src), "--output", str(tmp_path / "o.jsonl"))
     assert result.returncode == 2 and f"{src}:1: 'published' is not ISO 8601" in result.stderr
+    src.write_text('{"id": "a", "title": "ok"}\n' + "[" * 100_000 + "]" * 100_000 + "\n")  # ended in a traceback
+    for command in ("cluster", "figures"):
+        result = run(command, "--input", str(src), "--output", str(tmp_path / "o.jsonl"))
+        assert result.returncode == 2
+        assert result.stderr == f"wirewatch: {src}:2: JSON nested too deep to be an article\n"
 
 
 @pytest.mark.parametrize("value", ["null", "true", '["h"]', '{"a": 1}'])

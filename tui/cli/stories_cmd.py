@@ -62,6 +62,8 @@ def _records(path: str) -> Iterator[tuple[int, dict[str, Any]]]:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise CliError(f"{path}:{number}: not JSON ({exc.msg})") from None
+            except RecursionError:  # (the decoder's own limit: arrays or objects nested thousands deep)
+                raise CliError(f"{path}:{number}: JSON nested too deep to be an article") from None
             if not isinstance(record, dict) or "id" not in record:
                 raise CliError(f"{path}:{number}: each line must be an object with an 'id'")
             given = record["id"]
