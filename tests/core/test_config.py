@@ -58,6 +58,12 @@ def test_an_address_that_cannot_be_fetched_is_named_with_its_line(url: str, said
     assert error_of(f'[[feed]]\nname = "A"\nurl = "{url}"\n') == f"feeds.toml:3: feed 'A': url {url!r} {said}"
 
 
+def test_arrays_nested_thousands_deep_are_named_not_a_traceback() -> None:
+    """tomllib reads nested arrays by recursion: 50,000 of them ended in RecursionError."""
+    text = '[[feed]]\nname = "A"\nurl = "http://a"\n\ntags = ' + "[" * 50_000 + "]" * 50_000 + "\n"
+    assert error_of(text) == "feeds.toml:5: arrays or tables nested too deep to be a feed list"
+
+
 def test_valid_config_with_everything() -> None:
     config = parse_config("""
 [settings]

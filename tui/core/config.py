@@ -181,6 +181,17 @@ def _string_list(raw: Any, where: str, line: int, what: str) -> tuple[str, ...]:
     return tuple(raw)
 
 
+def _deep_line(text: str, deepest: int = 100) -> int:
+    """The line where brackets and braces first open `deepest` deep (0 if they never do)."""
+    depth = 0
+    for number, line in enumerate(text.splitlines(), 1):
+        for char in line:
+            depth += (char in "[{") - (char in "]}")
+            if depth >= deepest:
+                return number
+    return 0
+
+
 def parse_config(text: str, where: str = "feeds.toml") -> Config:
     """Parse and validate the text of a feeds.toml; raise ConfigError on the first problem."""
     try:
@@ -191,6 +202,8 @@ def parse_config(text: str, where: str = "feeds.toml") -> Config:
         line = int(match.group(1)) if match else 0
         raise ConfigError(where, line, "TOML syntax error: " + re.sub(r"\s*\(at line.*\)", "", message)) \
             from None
+    except RecursionError:  # tomllib reads nested arrays and tables by recursion
+        raise ConfigError(where, _deep_line(text), "arrays or tables nested too deep to be a feed list") from None
     lines = _LineMap(text)
     for key in data:
         if key not in _TOP_TABLES:
