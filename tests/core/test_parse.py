@@ -212,6 +212,7 @@ def test_a_less_than_sign_in_a_headline_is_text(title: str, expected: str) -> No
     (b"Warning: mysql_connect() failed in /var/www/feed.php", {"content-type": "text/plain; charset=utf-8"},
      "but text beginning 'Warning: mysql_connect() failed in /var/'"),
     (b"\x1b[2J\x1b]0;pwned\x07Service Unavailable", {}, "but text beginning 'Service Unavailable'"),
+    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, {"Content-Type": "application/rss+xml"}, "but binary data"),  # a false label
 ])
 def test_a_body_that_is_not_markup_is_named_for_what_it_is(body: bytes, headers: dict[str, str], said: str) -> None:
     """An image or a server's error text where the feed was: the user is told what came, not an XML

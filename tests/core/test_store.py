@@ -66,6 +66,10 @@ def test_an_article_edited_at_every_poll_keeps_its_first_and_latest_versions(tmp
         assert kept[0]["summary"] == "body · 0 views" and kept[-1]["summary"] == "body · 29 views"
         assert store.articles()[0]["summary"] == "body · 30 views"
         assert store.counts()["revisions"] == 10
+        store.record_poll("f", OK, [art(2, text="v0")])
+        for views in range(1, 12):  # never more than the first and the latest nine along the way
+            store.record_poll("f", OK, [art(2, text=f"v{views}")])
+            assert len(store.revisions("id2")) == min(views, 10)
 
 
 def test_full_text_search_follows_updates(tmp_path: Path) -> None:

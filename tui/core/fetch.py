@@ -38,11 +38,10 @@ class _Decoder:
         self.limit = limit
         self.size = 0
         encoding = encoding.strip().lower()
+        self.z: zlib._Decompress | None = None  # none for identity; for deflate, made by _start_deflate
         if encoding in {"gzip", "x-gzip"}:
-            self.z: zlib._Decompress | None = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        elif encoding in {"", "identity"}:
-            self.z = None
-        elif encoding != "deflate":
+            self.z = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        elif encoding not in {"", "identity", "deflate"}:
             raise ValueError(f"unsupported Content-Encoding {encoding!r}")
         # "deflate" is zlib-wrapped by the standard and raw by many servers (as browsers accept): which
         # one is told by the first two bytes, so the decompressor is made when they have come

@@ -171,7 +171,9 @@ def _not_markup(body: bytes, headers: Mapping[str, str] | None) -> str | None:
         return None
     declared = next((v for k, v in (headers or {}).items() if k.lower() == "content-type"), "")
     kind = one_line(declared.split(";")[0])[:60]
-    if not kind or kind.lower() in {"application/octet-stream", "text/plain"}:
+    # a type that says nothing, or that claims a feed the body is not: the body itself is described
+    if not kind or kind.lower() in {"application/octet-stream", "text/plain"} or \
+            any(word in kind.lower() for word in ("xml", "rss", "atom", "json")):
         text = head[:40].decode("utf-8", "replace")
         kind = "binary data" if "\ufffd" in text or "\x00" in text else f"text beginning {one_line(text)!r}"
     return f"response is not a feed (RSS, Atom or JSON Feed) but {kind}"

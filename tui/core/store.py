@@ -206,7 +206,7 @@ class Store:
                     "INSERT OR REPLACE INTO article_revisions(article_id, revision, title, link, summary, content, "
                     "replaced_at) SELECT id, revision, title, link, summary, content, ? FROM articles WHERE id=?",
                     (now, a.id))
-                if old[1] > KEPT_REVISIONS:  # the first version and the latest ones (see KEPT_REVISIONS)
+                if old[1] >= KEPT_REVISIONS:  # the first version and the latest ones (see KEPT_REVISIONS)
                     self.conn.execute("DELETE FROM article_revisions WHERE article_id=? AND revision > 0 "
                                       "AND revision <= ?", (a.id, old[1] - KEPT_REVISIONS + 1))
                 self.conn.execute(
