@@ -7,6 +7,8 @@ import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from tui.core.migrations import MIGRATIONS
 from tui.core.models import Article, FeedConfig
 from tui.core.store import HealthUpdate, Store
@@ -110,3 +112,20 @@ def test_batched_index_stays_consistent_with_updates_before_and_after_indexing(t
         assert store.search("alpha") == ["id3"]
         assert store.search("beta") == [] and store.search("delta") == ["id2"] and store.search("gamma") == ["id1"]
         store.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')")
+
+
+def test_a_full_disk_is_the_error_reported_and_the_store_stays_usable(tmp_path: Path) -> None:
+    """SQLite rolls a transaction back by itself when the disk is full; the ROLLBACK that followed
+    failed with 'cannot rollback - no transaction is active', and that was the error users saw."""
+    with Store(tmp_path / "w.db") as store:
+        store.sync_feeds([FeedConfig(name="f", url="http://e/f")])
+        store.record_poll("f", OK, [art(1)])
+        pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
+        store.conn.execute(f"PRAGMA max_page_count = {pages + 2}")  # a disk with room for two pages
+        big = [art(i, text="flood " * 20_000) for i in range(2, 40)]
+        with pytest.raises(sqlite3.OperationalError, match="database or disk is full"):
+            store.record_poll("f", OK, big)
+        assert not store.conn.in_transaction
+        assert [r["id"] for r in store.articles()] == ["id1"]  # what was stored before is intact
+        store.conn.execute("PRAGMA max_page_count = 1073741823")  # room again: the next poll is stored
+        assert store.record_poll("f", OK, [art(2)]).new_ids == ("id2",)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import sqlite3
 from collections.abc import Iterable, Sequence
@@ -301,5 +302,16 @@ class _Transaction:
         self.conn.execute("BEGIN IMMEDIATE")
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        self.conn.execute("ROLLBACK" if exc_type else "COMMIT")
+        """COMMIT, or ROLLBACK on error. SQLite rolls a transaction back by itself after some errors (a
+        full disk): a ROLLBACK then failed with "no transaction is active" and hid the error that counted."""
+        if exc_type is None:
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.Error:
+                if self.conn.in_transaction:  # (a failed COMMIT can leave it open: the next BEGIN would fail)
+                    with contextlib.suppress(sqlite3.Error):
+                        self.conn.execute("ROLLBACK")
+                raise
+        elif self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
 
