@@ -105,10 +105,11 @@ def _dispatch(args: argparse.Namespace) -> int:
 def _dashboard(args: argparse.Namespace) -> int:
     """`wirewatch` with no subcommand: the dashboard on the configured feeds."""
     from tui.app import WirewatchApp
-    from tui.cli.common import config_from_args, db_path_from_args
+    from tui.cli.common import config_from_args, db_path_from_args, require_terminal
 
     config = config_from_args(args)
     path = db_path_from_args(args, config)
+    require_terminal("the dashboard")
     try:
         app = WirewatchApp(config, path)
     except Exception as exc:  # an unreadable database: say which file

@@ -191,6 +191,18 @@ def test_demo_refuses_a_missing_folder_and_a_speed_that_is_not_positive(tmp_path
         assert f"wirewatch: --speed {speed}: give a positive number" in refused.stderr
 
 
+def test_the_dashboard_refuses_to_start_without_a_terminal(tmp_path: Path) -> None:
+    """Run from cron or with its output redirected, the dashboard wrote escape codes into the file until
+    it was killed (here its output is a pipe); a person on a terminal is tested in tests/tui. (The demo
+    is left to run wherever `make demo` is tried.)"""
+    config = write_config(tmp_path / "feeds.toml", [("Dead", "http://127.0.0.1:9/x")])
+    result = run("--config", str(config), "--db", str(tmp_path / "w.db"))
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == ("wirewatch: the dashboard needs a terminal (its input or output is redirected); for "
+                             "scripts there are `wirewatch poll`, `wirewatch clusters --json` and `wirewatch "
+                             "articles --json`\n")
+
+
 def test_articles_of_a_feed_that_is_not_stored_is_an_error_with_a_suggestion(server: FeedServer,
                                                                              tmp_path: Path) -> None:
     server.routes["/a"] = Reply(body=rss(ITEMS[:1]))

@@ -102,6 +102,14 @@ def ago(epoch: float | None, now: float | None = None) -> str:
     return f"in {text}" if future else f"{text} ago"
 
 
+def require_terminal(what: str) -> None:
+    """Refuse to start `what` (a full-screen program) when its input or output is not a terminal: run
+    from cron or with its output redirected, it wrote escape codes into a file until it was killed."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise CliError(f"{what} needs a terminal (its input or output is redirected); for scripts there are "
+                       "`wirewatch poll`, `wirewatch clusters --json` and `wirewatch articles --json`")
+
+
 def positive_count(value: str) -> int:
     """An argument that counts something: a whole number from 1 (SQLite reads LIMIT -5 as no limit)."""
     try:
