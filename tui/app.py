@@ -18,6 +18,8 @@ from textual.widgets import Static
 
 from tui.article_actions import ArticleActions
 from tui.commands import StoryCommands
+from tui.config_flow import ConfigFlow
+from tui.core.config_watch import ConfigWatch
 from tui.core.models import Config, FeedHealth, PollOutcome
 from tui.core.notices import story_notices
 from tui.core.poller import Poller
@@ -29,7 +31,7 @@ from tui.core.textclean import one_line
 from tui.core.triage import set_flag, set_read
 from tui.detail_flow import DetailFlow
 from tui.idle_gc import IdleCollector
-from tui.messages import DiscrepanciesCounted, PollStarted, SearchDone, StoriesLoaded
+from tui.messages import ConfigReloaded, DiscrepanciesCounted, PollStarted, SearchDone, StoriesLoaded
 from tui.narrow_layout import NarrowLayout
 from tui.screens.health import FeedHealthScreen
 from tui.screens.help import HelpScreen
@@ -50,7 +52,7 @@ def _flagged(stories: tuple[StorySummary, ...]) -> frozenset[int]:
     return frozenset(s.id for s in stories if s.discrepancies)
 
 
-class WirewatchApp(ArticleActions, DetailFlow, NarrowLayout, WorkerErrors, App[None]):
+class WirewatchApp(ArticleActions, ConfigFlow, DetailFlow, NarrowLayout, WorkerErrors, App[None]):
     """The dashboard. `poll=False` shows what is stored without polling (tests, read-only use)."""
 
     CSS_PATH = "styles/app.tcss"
@@ -168,7 +170,13 @@ class WirewatchApp(ArticleActions, DetailFlow, NarrowLayout, WorkerErrors, App[N
         """Poll due feeds, cluster what arrived, report; rounds never overlap. Runs until the app stops."""
         with Store(self.db_path) as store:
             poller = Poller(self.config, store, clock=self.clock)
+            watch = ConfigWatch(self.config.path)
             while not self._stopping.is_set():
+                if isinstance(changed := watch.check(), Config):  # feeds.toml edited: the new list from now on
+                    poller = Poller(changed, store, clock=self.clock)
+                if changed is not None:
+                    self.post_message(ConfigReloaded(changed, "") if isinstance(changed, Config)
+                                      else ConfigReloaded(None, str(changed)))
                 self.post_message(PollStarted())
                 # Clustering runs in its own process (no shared interpreter lock with the UI),
                 # started by the first new article and finished before the round is reported.

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from textual.message import Message
 from textual.strip import Strip
 
-from tui.core.models import FeedHealth, PollOutcome
+from tui.core.models import Config, FeedHealth, PollOutcome
 from tui.core.storyview import StoryDetail
 from tui.core.summaries import StorySummary
 
@@ -65,3 +65,11 @@ class SearchDone(Message):
 
     query: str
     stories: frozenset[int]
+
+
+@dataclass
+class ConfigReloaded(Message):
+    """feeds.toml changed on disk: the config read again, or why it could not be (file:line: what)."""
+
+    config: Config | None
+    error: str = ""

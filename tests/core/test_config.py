@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import REPO
 from tui.core.config import ConfigError, load_config, parse_config
+from tui.core.config_watch import ConfigWatch
 
 
 def error_of(text: str) -> str:
@@ -124,3 +126,22 @@ def test_a_byte_order_mark_and_windows_line_ends_are_read(tmp_path: Path) -> Non
                      b'url = "https://a.example/rss"\r\n')
     config = load_config(path)
     assert [f.name for f in config.feeds] == ["A"] and config.settings.interval == 600
+
+
+def test_a_config_watch_reads_the_file_again_only_when_it_changed(tmp_path: Path) -> None:
+    path = tmp_path / "feeds.toml"
+    path.write_text('[[feed]]\nname = "A"\nurl = "http://a"\n')
+    watch = ConfigWatch(str(path))
+    assert watch.check() is None  # as it was when the watch began
+    stamp = path.stat().st_mtime
+    path.write_text('[[feed]]\nname = "A"\nurl = "http://a"\n\n[[feed]]\nname = "B"\nurl = "http://b"\n')
+    os.utime(path, (stamp + 1, stamp + 1))
+    changed = watch.check()
+    assert not isinstance(changed, ConfigError) and changed is not None
+    assert [f.name for f in changed.feeds] == ["A", "B"]
+    assert watch.check() is None  # read once per change
+    path.write_text('[[feed]]\nname = "A"\n')
+    os.utime(path, (stamp + 2, stamp + 2))
+    broken = watch.check()
+    assert isinstance(broken, ConfigError) and str(broken) == f"{path}:1: [[feed]] is missing 'url'"
+    assert ConfigWatch("<demo>").check() is None  # a config with no file is never read again
