@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import threading
 import time
@@ -19,20 +18,18 @@ from textual.widgets import Static
 from tui.article_actions import ArticleActions
 from tui.commands import StoryCommands
 from tui.config_flow import ConfigFlow
-from tui.core.config_watch import ConfigWatch
-from tui.core.models import Config, FeedHealth, PollOutcome
+from tui.core.models import Config, FeedHealth
 from tui.core.notices import story_notices
-from tui.core.poller import Poller
 from tui.core.store import Store
-from tui.core.stories import BackgroundDesk, StoryDesk
 from tui.core.storyview import flag_discrepancies
 from tui.core.summaries import StorySummary, stories_matching, story_summaries
 from tui.core.textclean import one_line
 from tui.core.triage import set_flag, set_read
 from tui.detail_flow import DetailFlow
 from tui.idle_gc import IdleCollector
-from tui.messages import ConfigReloaded, DiscrepanciesCounted, PollStarted, SearchDone, StoriesLoaded
+from tui.messages import DiscrepanciesCounted, SearchDone, StoriesLoaded
 from tui.narrow_layout import NarrowLayout
+from tui.poll_flow import PollFlow, flagged
 from tui.screens.health import FeedHealthScreen
 from tui.screens.help import HelpScreen
 from tui.screens.prompt import PromptScreen
@@ -47,12 +44,7 @@ SORTS = ("activity", "outlets", "velocity")
 DISCREPANCY_SCAN = 150  # stories (most recent first) checked for discrepancies on start-up
 
 
-def _flagged(stories: tuple[StorySummary, ...]) -> frozenset[int]:
-    """Stories whose stored discrepancy count is above zero."""
-    return frozenset(s.id for s in stories if s.discrepancies)
-
-
-class WirewatchApp(ArticleActions, ConfigFlow, DetailFlow, NarrowLayout, WorkerErrors, App[None]):
+class WirewatchApp(ArticleActions, ConfigFlow, DetailFlow, NarrowLayout, PollFlow, WorkerErrors, App[None]):
     """The dashboard. `poll=False` shows what is stored without polling (tests, read-only use)."""
 
     CSS_PATH = "styles/app.tcss"
@@ -139,7 +131,7 @@ class WirewatchApp(ArticleActions, ConfigFlow, DetailFlow, NarrowLayout, WorkerE
         with Store(self.db_path) as store:
             read_at = time.monotonic()
             stories = tuple(story_summaries(store, self.clock()))
-            self.post_message(StoriesLoaded(stories, _flagged(stories), tuple(store.health()), read_at=read_at))
+            self.post_message(StoriesLoaded(stories, flagged(stories), tuple(store.health()), read_at=read_at))
             # Stories clustered before discrepancies were counted (or by `wirewatch poll`): count the
             # most recent ones now, once; the counts are stored. (Only the flags are posted: by now a
             # poll round or a triage key may have shown newer stories.)
@@ -165,48 +157,7 @@ class WirewatchApp(ArticleActions, ConfigFlow, DetailFlow, NarrowLayout, WorkerE
                     markup=False)
         self._refresh_list()
 
-    @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
-    def poll_loop(self) -> None:
-        """Poll due feeds, cluster what arrived, report; rounds never overlap. Runs until the app stops."""
-        with Store(self.db_path) as store:
-            poller = Poller(self.config, store, clock=self.clock)
-            watch = ConfigWatch(self.config.path)
-            while not self._stopping.is_set():
-                if isinstance(changed := watch.check(), Config):  # feeds.toml edited: the new list from now on
-                    poller = Poller(changed, store, clock=self.clock)
-                if changed is not None:
-                    self.post_message(ConfigReloaded(changed, "") if isinstance(changed, Config)
-                                      else ConfigReloaded(None, str(changed)))
-                self.post_message(PollStarted())
-                # Clustering runs in its own process (no shared interpreter lock with the UI),
-                # started by the first new article and finished before the round is reported.
-                with BackgroundDesk(self.db_path, flag_discrepancies=True,
-                                    window=self.config.settings.story_window) as desk:
-
-                    def arrived(outcome: PollOutcome, desk: BackgroundDesk = desk) -> None:
-                        if outcome.new or outcome.updated:
-                            desk.start()
-
-                    outcomes = tuple(asyncio.run(poller.poll(on_outcome=arrived)))
-                    if StoryDesk(store).pending():
-                        desk.start()
-                read_at = time.monotonic()
-                stories = tuple(story_summaries(store, self.clock()))
-                discrepant = _flagged(stories)  # the counts are stored: nothing to carry over from the UI
-                wait = poller.seconds_until_next_due()
-                wait = 60.0 if wait is None else min(max(wait, 1.0), 60.0)
-                self.post_message(StoriesLoaded(stories, discrepant, tuple(store.health()), outcomes,
-                                                tuple(desk.new_stories), self.clock(), time.time() + wait,
-                                                desk.error, read_at))
-                self._poll_now.wait(wait)
-                self._poll_now.clear()
-
     # -- handlers ----------------------------------------------------------------------------------
-
-    @on(PollStarted)
-    def _poll_started(self) -> None:
-        self.status_line = "polling…"
-        self._render_status()
 
     @on(StoriesLoaded)
     def _stories_loaded(self, message: StoriesLoaded) -> None:
@@ -400,14 +351,6 @@ class WirewatchApp(ArticleActions, ConfigFlow, DetailFlow, NarrowLayout, WorkerE
     def action_cycle_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
         self._refresh_list()
-
-    def action_poll_now(self) -> None:
-        if self.polling:
-            if self.poll_failed:  # the loop stopped on an error (reported): start it again
-                self.poll_failed = False
-                self.poll_loop()
-            self._poll_now.set()
-            self.notify("Polling now", timeout=2)
 
     def action_feed_health(self) -> None:
         self.push_screen(FeedHealthScreen(self.health, self.clock()))

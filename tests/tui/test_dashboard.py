@@ -12,7 +12,7 @@ from tests.tui.conftest import NOW, settle
 from tui.app import WirewatchApp
 from tui.core.store import Store
 from tui.core.summaries import story_summaries
-from tui.messages import DiscrepanciesCounted, SearchDone, StoriesLoaded
+from tui.messages import DiscrepanciesCounted, PollStarted, SearchDone, StoriesLoaded
 from tui.screens.health import FeedHealthScreen
 from tui.screens.help import HelpScreen
 from tui.screens.prompt import PromptScreen
@@ -213,6 +213,14 @@ async def test_an_older_snapshot_never_replaces_a_newer_one(demo_app: WirewatchA
         demo_app.post_message(StoriesLoaded(starred, frozenset(), failing, polled_at=NOW, read_at=counted + 0.5))
         await settle(demo_app, pilot)
         assert other.id not in demo_app.discrepant  # read after the count: what is stored is what holds
+
+
+async def test_a_poll_round_that_starts_says_so_in_the_status_bar(demo_app: WirewatchApp) -> None:
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await settle(demo_app, pilot)
+        demo_app.post_message(PollStarted())
+        await settle(demo_app, pilot)
+        assert demo_app.status_line == "polling…" and "polling…" in str(demo_app.query_one("#status").render())
 
 
 async def test_feeds_not_polled_yet_are_neither_ok_nor_failing(demo_app: WirewatchApp) -> None:

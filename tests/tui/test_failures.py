@@ -51,7 +51,7 @@ async def test_a_clustering_failure_is_told_to_the_user(demo_app: WirewatchApp) 
 
 async def test_a_poll_loop_that_fails_stops_visibly_and_restarts_on_request(
         demo_db: tuple[Path, object], monkeypatch: pytest.MonkeyPatch) -> None:
-    import tui.app
+    import tui.core.poller
 
     calls: list[str] = []
 
@@ -64,14 +64,14 @@ async def test_a_poll_loop_that_fails_stops_visibly_and_restarts_on_request(
         return []
 
     db, config = demo_db
-    monkeypatch.setattr(tui.app.Poller, "poll", failing)
+    monkeypatch.setattr(tui.core.poller.Poller, "poll", failing)
     app = WirewatchApp(config, db, poll=True, clock=lambda: NOW)  # type: ignore[arg-type]
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         assert app.is_running and app.poll_failed
         assert "polling stopped" in app.status_line
         assert any("Polling failed: RuntimeError: socket table full" in n.message for n in app._notifications)
-        monkeypatch.setattr(tui.app.Poller, "poll", quiet)
+        monkeypatch.setattr(tui.core.poller.Poller, "poll", quiet)
         await pilot.press("R")
         for _ in range(50):
             if "ok" in calls:
