@@ -39,11 +39,12 @@ _SETTINGS_TYPES: dict[str, tuple[type, ...]] = {
     "user_agent": (str,),
     "workers": (int,),
     "story_window_hours": (int, float),
+    "keep_days": (int, float),
 }
 _FEED_KEYS = {"name", "url", "tags", "interval", "language", "enabled"}
 _TOP_TABLES = {"settings", "feed", "keys", "watchlist"}
 _POSITIVE = {"interval", "concurrency", "per_host_concurrency", "connect_timeout", "read_timeout",
-             "total_timeout", "max_response_bytes", "max_backoff", "story_window_hours"}
+             "total_timeout", "max_response_bytes", "max_backoff", "story_window_hours", "keep_days"}
 
 
 class _LineMap:
@@ -108,7 +109,13 @@ def _parse_settings(raw: Any, where: str, lines: _LineMap) -> Settings:
             raise ConfigError(where, line, f"settings.{key} must not be negative")
         values[key] = float(value) if float in types and str not in types else value
     known_fields = {f.name for f in fields(Settings)}
-    return Settings(**{k: v for k, v in values.items() if k in known_fields})
+    settings = Settings(**{k: v for k, v in values.items() if k in known_fields})
+    if settings.keep_days is not None and settings.keep_days * 24 < 2 * settings.story_window_hours:
+        # an open story's reports must outlive it (the clustering remembers their ids while it is open)
+        raise ConfigError(where, lines.key("settings", 0, "keep_days"),
+                          f"settings.keep_days must be at least twice the story window "
+                          f"({2 * settings.story_window_hours / 24:g} days), not {settings.keep_days:g}")
+    return settings
 
 
 def url_problem(url: str) -> str | None:

@@ -36,6 +36,7 @@ class Settings:
     user_agent: str = "Wirewatch/0.1 (+https://github.com/wirewatch/wirewatch)"
     workers: int = 0  # fetch-and-parse worker processes; 0 = one per CPU core
     story_window_hours: float = 72.0  # a story with no report for this long is closed: later reports start a new one
+    keep_days: float | None = None  # articles older than this are deleted (except starred stories'); None: kept
 
     @property
     def story_window(self) -> float:

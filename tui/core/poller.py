@@ -112,6 +112,8 @@ class Poller:
             self._in_flight -= set(by_name)
         if any(o.new for o in outcomes):
             self.store.index_pending()
+        if s.keep_days is not None:
+            self.store.forget_older_than(self.clock() - s.keep_days * 86400.0)
         return outcomes
 
     async def _run_workers(self, plan: Plan) -> AsyncIterator[Message]:
@@ -201,7 +203,11 @@ class Poller:
                               next_due=next_due_after_success(now, interval, parsed.ttl_seconds, result.max_age),
                               etag=result.etag, last_modified=result.last_modified, redirected_to=moved,
                               ttl=parsed.ttl_seconds, title=parsed.title or None, problem=parsed.problem)
-        written = self.store.record_poll(feed.name, update, parsed.articles)
+        articles = parsed.articles
+        if (keep := self.config.settings.keep_days) is not None:  # what would be forgotten at once, and then
+            horizon = now - keep * 86400.0  # come back as new at every poll while the feed lists it
+            articles = tuple(a for a in articles if a.published >= horizon)
+        written = self.store.record_poll(feed.name, update, articles)
         if parsed.problem:
             note = "; ".join(x for x in (note, parsed.problem) if x)
         elif not parsed.articles:  # a sound feed that lists nothing: not the same as nothing new

@@ -276,6 +276,23 @@ class Store:
             self.conn.execute("UPDATE fts_state SET upto = ?", (top,))
         return top - upto
 
+    def forget_older_than(self, cutoff: float, batch: int = 5000) -> int:
+        """Delete the articles published and first seen before `cutoff` (settings.keep_days), with their
+        versions, read marks and story assignments, except the articles of starred stories. In
+        transactions of `batch` articles, so a clustering process waits for none of them long. Stories
+        left without articles drop out of every list; their triage rows stay. Returns the number deleted."""
+        gone = 0
+        while True:
+            with self.transaction():
+                deleted = self.conn.execute(
+                    "DELETE FROM articles WHERE seq IN (SELECT seq FROM articles WHERE published < ? "
+                    "AND first_seen < ? AND id NOT IN (SELECT ac.article_id FROM article_clusters ac "
+                    "JOIN triage t ON t.cluster_id = ac.cluster_id WHERE t.starred) LIMIT ?)",
+                    (cutoff, cutoff, batch)).rowcount
+            gone += deleted
+            if deleted < batch:
+                return gone
+
     def counts(self) -> dict[str, int]:
         """Numbers of feeds, articles and revisions stored."""
         row = self.conn.execute(
