@@ -63,7 +63,7 @@ class PollFlow(Base):
                 # Clustering runs in its own process (no shared interpreter lock with the UI),
                 # started by the first new article and finished before the round is reported.
                 with BackgroundDesk(self.db_path, flag_discrepancies=True,
-                                    window=self.config.settings.story_window) as desk:
+                                    window=poller.config.settings.story_window) as desk:
 
                     def arrived(outcome: PollOutcome, desk: BackgroundDesk = desk) -> None:
                         if outcome.new or outcome.updated:
