@@ -7,7 +7,8 @@ from pathlib import Path
 from tests.cli.test_cli import run
 from tests.conftest import write_config
 from tests.feedserver import FeedServer, Reply
-from tui.cli.listing import clip, hanging
+from tui.cli.listing import hanging
+from tui.core.textclean import clip
 
 PAGE = (b'<html><head><link rel="alternate" type="application/rss+xml" href="/news/all-stories-in-one-feed.xml">'
         b'<link rel="alternate" type="application/atom+xml" href="/news/regional-desk/atom.xml"></head></html>')

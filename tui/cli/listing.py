@@ -14,6 +14,7 @@ from typing import Any
 from tui.cli.common import CliError, ago, config_from_args, db_path_from_args, iso_utc, open_store, parse_since, safe
 from tui.core.config import ConfigError, load_config
 from tui.core.locations import resolve_config_path
+from tui.core.textclean import clip
 
 
 def maybe_config(args: argparse.Namespace) -> Any:
@@ -61,11 +62,6 @@ def run_feeds(args: argparse.Namespace) -> int:
                f"{h.not_modified_count:>5} {h.article_count:>5}  ")
         print("\n".join(hanging(row, (error + flag).lstrip(), width)))
     return 0
-
-
-def clip(text: str, width: int) -> str:
-    """`text` cut to `width` characters, its last one an ellipsis when anything was cut."""
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def hanging(lead: str, text: str, width: int) -> list[str]:

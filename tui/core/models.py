@@ -43,6 +43,11 @@ class Settings:
         """The story window in seconds."""
         return self.story_window_hours * 3600.0
 
+    @property
+    def keep_seconds(self) -> float | None:
+        """How long articles are kept (keep_days in seconds), or None: for good."""
+        return None if self.keep_days is None else self.keep_days * 86400.0
+
 
 @dataclass(frozen=True, slots=True)
 class Config:

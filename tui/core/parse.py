@@ -15,7 +15,7 @@ from tui.core.boilerplate import repeated_runs, strip_runs
 from tui.core.discovery import linked_feeds
 from tui.core.jsonfeed import PLAIN, NotAJsonFeed, looks_like_json, read_json_feed
 from tui.core.models import Article, ParsedFeed
-from tui.core.textclean import html_to_text, one_line, plain_text
+from tui.core.textclean import clip, html_to_text, one_line, plain_text
 from tui.core.urls import canonical_link
 
 _MIN_EPOCH = 0.0
@@ -77,10 +77,6 @@ TEXT_LIMIT = 100_000
 LINE_LIMIT = 4_000  # link and author
 
 
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
-
-
 def _cleaned(text: str, plain: bool, keep_paragraphs: bool = False) -> str:
     """A field's clean text: as HTML (RSS, Atom, a JSON Feed's content_html), or as the plain text it is."""
     return plain_text(text, keep_paragraphs) if plain else html_to_text(text, keep_paragraphs)
@@ -93,12 +89,12 @@ def _entry_to_article(entry: Mapping[str, Any], feed: str, language: str | None,
     # "updated" → "published" would apply, and it is read only when "published" gave nothing.
     entry = dict(entry)
     plain = entry.get(PLAIN) or ()
-    title = _clip(_cleaned(entry.get("title", "") or "", "title" in plain), TITLE_LIMIT)
-    link = _clip(one_line(entry.get("link", "") or ""), LINE_LIMIT)
+    title = clip(_cleaned(entry.get("title", "") or "", "title" in plain), TITLE_LIMIT)
+    link = clip(one_line(entry.get("link", "") or ""), LINE_LIMIT)
     if link and url and not _SCHEME.match(link):  # written relative to the site: "/world/a-123"
-        link = _clip(urljoin(url, link), LINE_LIMIT)
-    summary = _clip(_cleaned(entry.get("summary", "") or "", "summary" in plain), TEXT_LIMIT)
-    content = _clip(_cleaned(_content_html(entry), "content" in plain, keep_paragraphs=True), TEXT_LIMIT)
+        link = clip(urljoin(url, link), LINE_LIMIT)
+    summary = clip(_cleaned(entry.get("summary", "") or "", "summary" in plain), TEXT_LIMIT)
+    content = clip(_cleaned(_content_html(entry), "content" in plain, keep_paragraphs=True), TEXT_LIMIT)
     if not title and not summary and not content and not link:
         return None
     if content and content.replace("\n", " ") == summary:
@@ -113,7 +109,7 @@ def _entry_to_article(entry: Mapping[str, Any], feed: str, language: str | None,
         title = (text[:117] + "…") if len(text) > 120 else (text or link)
     return Article(
         id=article_id(feed, key), feed=feed, title=title, link=link,
-        author=_clip(one_line(entry.get("author", "") or ""), LINE_LIMIT),
+        author=clip(one_line(entry.get("author", "") or ""), LINE_LIMIT),
         published=published if published is not None else now,
         summary=summary, content=content,
         language=language or one_line(str(entry.get("language") or "")) or default_language,
@@ -162,11 +158,11 @@ def _describe(exc: Any) -> str:
     return text[:300]
 
 
-def _not_markup(body: bytes, headers: Mapping[str, str] | None) -> str | None:
-    """What a body that is not markup at all (it does not begin with "<") is, said for the user: the
-    type its server gave ("image/png"), else its first words, or that it is binary. None for markup: an
-    XML parser's complaint about it ("unclosed token": a truncated feed) says more."""
-    head = body[:512].removeprefix(b"\xef\xbb\xbf").lstrip()
+def _not_markup(head: bytes, headers: Mapping[str, str] | None) -> str | None:
+    """What a body that is not markup at all (its `head`, the start without a byte-order mark or
+    leading space, does not begin with "<") is, said for the user: the type its server gave
+    ("image/png"), else its first words, or that it is binary. None for markup: an XML parser's
+    complaint about it ("unclosed token": a truncated feed) says more."""
     if head.startswith(b"<"):
         return None
     declared = next((v for k, v in (headers or {}).items() if k.lower() == "content-type"), "")
@@ -233,14 +229,15 @@ def parse_feed(body: bytes, headers: Mapping[str, str] | None, feed: str,
         problem = "; ".join(x for x in ("malformed feed: " + _describe(result.get("bozo_exception")), problem) if x)
     if not articles:
         version = result.get("version") or ""
-        head = body[:512].removeprefix(b"\xef\xbb\xbf").lstrip().lower()
+        start = body[:512].removeprefix(b"\xef\xbb\xbf").lstrip()
+        head = start.lower()
         if not version and (b"<html" in head or b"<!doctype html" in head):
             problem = "response is an HTML page, not a feed"
             if links := linked_feeds(body, url):  # a site's address given for its feed's: say where that is
                 problem += f"; the page links to {'its feed' if len(links) == 1 else 'feeds'} at {', '.join(links)}"
             fatal = True
         elif not version:
-            problem = _not_markup(body, headers) or problem or "response is not a feed (RSS, Atom or JSON Feed)"
+            problem = _not_markup(start, headers) or problem or "response is not a feed (RSS, Atom or JSON Feed)"
             fatal = True
         elif problem:
             fatal = True

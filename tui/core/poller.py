@@ -112,8 +112,8 @@ class Poller:
             self._in_flight -= set(by_name)
         if any(o.new for o in outcomes):
             self.store.index_pending()
-        if s.keep_days is not None:
-            self.store.forget_older_than(self.clock() - s.keep_days * 86400.0)
+        if s.keep_seconds is not None:
+            self.store.forget_older_than(self.clock() - s.keep_seconds)
         return outcomes
 
     async def _run_workers(self, plan: Plan) -> AsyncIterator[Message]:
@@ -204,8 +204,8 @@ class Poller:
                               etag=result.etag, last_modified=result.last_modified, redirected_to=moved,
                               ttl=parsed.ttl_seconds, title=parsed.title or None, problem=parsed.problem)
         articles = parsed.articles
-        if (keep := self.config.settings.keep_days) is not None:  # what would be forgotten at once, and then
-            horizon = now - keep * 86400.0  # come back as new at every poll while the feed lists it
+        if (keep := self.config.settings.keep_seconds) is not None:  # what would be forgotten at once, and
+            horizon = now - keep  # then come back as new at every poll while the feed lists it
             articles = tuple(a for a in articles if a.published >= horizon)
         written = self.store.record_poll(feed.name, update, articles)
         if parsed.problem:

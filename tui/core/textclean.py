@@ -66,6 +66,11 @@ def _folded(text: str, keep_paragraphs: bool) -> str:
     return " ".join((text.replace("\u200b", " ") if "\u200b" in text else text).split())
 
 
+def clip(text: str, limit: int) -> str:
+    """`text` cut to `limit` characters, its last one an ellipsis when anything was cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def one_line(text: str) -> str:
     """Collapse any text onto a single clean line (for titles, authors, names)."""
     return " ".join(strip_controls(text).split())
