@@ -26,8 +26,21 @@ def figures_of(title: str, text: str, published: float | None) -> tuple[Figure, 
             _memory.move_to_end(key)
             return found
     found = tuple(extract(title, text, published))
+    remember(title, text, published, found)
+    return found
+
+
+def remember(title: str, text: str, published: float | None, figures: tuple[Figure, ...]) -> None:
+    """Keep a report's figures, known from elsewhere (see figure_store), as figures_of would."""
+    key = (hash(title), len(title), hash(text), len(text), published)
     with _lock:
-        _memory[key] = found
+        _memory[key] = figures
+        _memory.move_to_end(key)
         while len(_memory) > MEMORY:
             _memory.popitem(last=False)
-    return found
+
+
+def clear() -> None:
+    """Forget every remembered report's figures."""
+    with _lock:
+        _memory.clear()

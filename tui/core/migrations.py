@@ -121,6 +121,15 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE clusters ADD COLUMN key_figures TEXT;
     """,
+    # 5: each report's figures as extracted (see figure_store), so that counting a story's
+    # discrepancies after a poll does not extract its every report's figures again.
+    """
+    CREATE TABLE article_figures (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        digest TEXT NOT NULL,
+        figures TEXT NOT NULL
+    );
+    """,
 )
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from tui.core import figure_store
 from tui.core.facts import Discrepancy, FigureRow, Report, latest_values, story_facts
 from tui.core.store import Store
 from tui.core.timeline import Timeline, build_timeline
@@ -65,7 +66,8 @@ def story_detail(store: Store, story: int) -> StoryDetail | None:
     if row is None:
         return None
     articles = _articles(store.conn, story)
-    reports = [Report(a.id, a.feed, a.title, a.content or a.summary, a.published) for a in articles]
+    reports = _reports(articles)
+    figure_store.recall(store.conn, reports)
     figures, discrepancies = story_facts(reports)
     timeline = build_timeline(reports, {a.id: a.copy_of for a in articles})
     try:
@@ -76,21 +78,31 @@ def story_detail(store: Store, story: int) -> StoryDetail | None:
                        timeline)
 
 
+def _reports(articles: Iterable[StoryArticle]) -> list[Report]:
+    return [Report(a.id, a.feed, a.title, a.content or a.summary, a.published) for a in articles]
+
+
 def flag_discrepancies(store: Store, stories: Iterable[int]) -> dict[int, int]:
     """Count each story's discrepancies and note the latest value of each kind of key figure; store
-    both (one transaction). Returns the counts by story."""
+    both, and the figures of reports extracted to count them (see figure_store), in one transaction.
+    Returns the counts by story."""
     counts: dict[int, int] = {}
     latest: dict[int, str | None] = {}
+    extracted: list[Report] = []
     for story in stories:
         size = store.conn.execute("SELECT count(*) FROM article_clusters WHERE cluster_id = ?", (story,)).fetchone()[0]
         if size < 2:  # every kind of discrepancy needs two reports (and a lone report's figures can wait)
             counts[story], latest[story] = 0, None
-        elif (detail := story_detail(store, story)) is not None:
-            counts[story] = len(detail.discrepancies)
-            latest[story] = json.dumps(latest_values(detail.figures))
+            continue
+        reports = _reports(_articles(store.conn, story))
+        extracted += figure_store.recall(store.conn, reports)
+        figures, discrepancies = story_facts(reports)
+        counts[story] = len(discrepancies)
+        latest[story] = json.dumps(latest_values(figures))
     with store.transaction():
         store.conn.executemany("UPDATE clusters SET discrepancies = ?, key_figures = ? WHERE id = ?",
                                [(n, latest[story], story) for story, n in counts.items()])
+        figure_store.keep(store.conn, extracted)
     return counts
 
 
