@@ -15,19 +15,18 @@ from typing import TextIO
 from tui.cli.common import CliError, config_from_args, db_path_from_args, iso_utc, open_store, safe
 from tui.core.models import PollOutcome
 from tui.core.poller import Poller
-from tui.core.stories import BackgroundDesk
+from tui.core.stories import BackgroundDesk, StoryDesk
 
 EXIT_NOTHING_RAN = 1
 
 
-def cluster_stored(poller: Poller, outcomes: Sequence[PollOutcome]) -> str:
-    """Run newly stored articles through the story engine and count the discrepancies of the stories
-    that received reports (as the dashboard's own polling does, so it can mark them); a line saying
-    what it did."""
-    from tui.core.stories import StoryDesk
+def cluster_stored(poller: Poller, desk: StoryDesk) -> str:
+    """Run newly stored articles through the story engine (`desk`: kept from round to round, so its
+    engine is loaded once) and count the discrepancies of the stories that received reports (as the
+    dashboard's own polling does, so it can mark them); a line saying what it did."""
     from tui.core.storyview import flag_discrepancies
 
-    result = StoryDesk(poller.store, poller.config.settings.story_window).run()
+    result = desk.run()
     if not result.articles:
         return ""
     flag_discrepancies(poller.store, result.touched)
@@ -137,8 +136,10 @@ def run_daemon(args: argparse.Namespace) -> int:
     def line(outcome: PollOutcome) -> None:
         print(f"{iso_utc(time.time())} {describe(outcome)}", flush=True)
 
+    desk = StoryDesk(store, config.settings.story_window)
+
     def round_done(outcomes: Sequence[PollOutcome]) -> None:
-        clustered = "" if args.no_cluster else cluster_stored(poller, outcomes)
+        clustered = "" if args.no_cluster else cluster_stored(poller, desk)
         if clustered:
             print(f"{iso_utc(time.time())} {clustered}", flush=True)
 
