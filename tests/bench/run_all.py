@@ -8,7 +8,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 BENCHES = ["tests.bench.bench_pipeline", "tests.bench.bench_cluster", "tests.bench.bench_tui",
-           "tests.bench.bench_quality_spread"]
+           "tests.bench.bench_quality_spread", "tests.bench.bench_rounds"]
 
 
 def main() -> int:
