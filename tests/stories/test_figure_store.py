@@ -96,6 +96,8 @@ def test_an_edited_report_and_a_changed_extractor_are_extracted_again(tmp_path: 
         edited = Report("a0", "a", "Flash flood in Vakhsh valley kills 14", flood(0, 14).summary, T0)
         same = Report("b1", "b", flood(1, 18).title, flood(1, 18).summary, T0 + 600)
         assert figure_store.recall(store.conn, [edited, same]) == [edited]
+        assert figure_store.recall(store.conn, [same]) == []  # remembered now: not even looked up
+        figure_memory.clear()  # a new process
         monkeypatch.setattr(figure_store, "extractor_digest", lambda: "another extractor")
         assert figure_store.recall(store.conn, [same]) == [same]
 

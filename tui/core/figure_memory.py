@@ -30,6 +30,12 @@ def figures_of(title: str, text: str, published: float | None) -> tuple[Figure, 
     return found
 
 
+def known(title: str, text: str, published: float | None) -> bool:
+    """Whether a report's figures are remembered (without making them the most recently read)."""
+    with _lock:
+        return (hash(title), len(title), hash(text), len(text), published) in _memory
+
+
 def remember(title: str, text: str, published: float | None, figures: tuple[Figure, ...]) -> None:
     """Keep a report's figures, known from elsewhere (see figure_store), as figures_of would."""
     key = (hash(title), len(title), hash(text), len(text), published)

@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 
 from tui.core.facts import Report
-from tui.core.figure_memory import figures_of, remember
+from tui.core.figure_memory import figures_of, known, remember
 from tui.core.figures import Figure
 
 _CORE = Path(__file__).resolve().parent
@@ -79,8 +79,10 @@ def _decode(text: str) -> tuple[Figure, ...]:
 
 
 def recall(conn: sqlite3.Connection, reports: Sequence[Report]) -> list[Report]:
-    """Put the stored figures of `reports` into the figure memory (see figure_memory); returns the
-    reports that have none stored, or stale ones (figures_of extracts those)."""
+    """Put the stored figures of `reports` into the figure memory (see figure_memory), for those it does
+    not remember already; returns the reports that have none stored, or stale ones (figures_of extracts
+    those)."""
+    reports = [r for r in reports if not known(r.title, r.text, r.published)]
     digests = {r.id: report_digest(r) for r in reports}
     found: dict[str, str] = {}
     ids = list(digests)
