@@ -111,7 +111,7 @@ def test_figures_go_with_their_article(tmp_path: Path, extracted: list[str]) -> 
         # a report deleted between reading and storing its figures: nothing stored, nothing fails
         with store.transaction():
             gone = Report("a0", "a", flood(0, 12).title, flood(0, 12).summary, T0)
-            figure_store.keep(store.conn, [gone])
+            figure_store.keep(store.conn, [(gone, tuple(extract(gone.title, gone.text, gone.published)))])
         assert store.conn.execute("SELECT count(*) FROM article_figures").fetchone()[0] == 0
 
 
@@ -120,3 +120,23 @@ def test_the_extractor_digest_covers_the_modules_extract_uses() -> None:
     assert {"figures", "figwords", "counted", "when", "not_figures"} <= set(modules)
     assert "cluster" not in modules and "store" not in modules
     assert len(figure_store.extractor_digest()) == 40
+
+
+def test_a_round_touching_more_reports_than_the_memory_holds_extracts_each_once(
+        tmp_path: Path, extracted: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    quake = [Article(id=f"q{i}", feed=feed, title=f"Magnitude 7.1 earthquake strikes off Chile's coast, {dead} dead",
+                     link=f"http://{feed}/q{i}", author="", published=T0 + i * 600,
+                     summary=f"A magnitude 7.1 earthquake struck off the coast of northern Chile, killing {dead} "
+                             "people near Antofagasta, the national emergency office said.", content="")
+             for i, feed, dead in ((0, "a", 3), (1, "b", 4))]
+    with Store(tmp_path / "w.db") as store:
+        store.sync_feeds([FeedConfig(name="a", url="http://a"), FeedConfig(name="b", url="http://b")])
+        store.record_poll("a", OK, [flood(0, 12), quake[0]])
+        store.record_poll("b", OK, [flood(1, 18, "b"), quake[1]])
+        StoryDesk(store).run()
+        stories = sorted({r[0] for r in store.conn.execute("SELECT cluster_id FROM article_clusters")})
+        assert len(stories) == 2
+        monkeypatch.setattr(figure_memory, "MEMORY", 2)  # one story's reports
+        assert sorted(flag_discrepancies(store, stories).values()) == [1, 1]
+        assert len(extracted) == 4
+        assert store.conn.execute("SELECT count(*) FROM article_figures").fetchone()[0] == 4

@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 
 from tui.core.facts import Report
-from tui.core.figure_memory import figures_of, known, remember
+from tui.core.figure_memory import known, remember
 from tui.core.figures import Figure
 
 _CORE = Path(__file__).resolve().parent
@@ -106,10 +106,10 @@ def recall(conn: sqlite3.Connection, reports: Sequence[Report]) -> list[Report]:
     return missing
 
 
-def keep(conn: sqlite3.Connection, reports: Iterable[Report]) -> int:
-    """Store the figures of `reports` (extracted now unless the figure memory has them); call it inside
-    a transaction. Returns how many rows were written."""
-    rows = [(r.id, report_digest(r), _encode(figures_of(r.title, r.text, r.published))) for r in reports]
+def keep(conn: sqlite3.Connection, reports: Iterable[tuple[Report, tuple[Figure, ...]]]) -> int:
+    """Store reports' figures (pairs of a report and its figures, as figures_of gave them); call it
+    inside a transaction. Returns how many rows were written."""
+    rows = [(r.id, report_digest(r), _encode(figures)) for r, figures in reports]
     conn.executemany("INSERT OR REPLACE INTO article_figures(article_id, digest, figures) "
                      "SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?1)", rows)
     return len(rows)

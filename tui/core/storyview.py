@@ -10,6 +10,8 @@ from typing import Any
 
 from tui.core import figure_store
 from tui.core.facts import Discrepancy, FigureRow, Report, latest_values, story_facts
+from tui.core.figure_memory import figures_of
+from tui.core.figures import Figure
 from tui.core.store import Store
 from tui.core.timeline import Timeline, build_timeline
 
@@ -88,14 +90,16 @@ def flag_discrepancies(store: Store, stories: Iterable[int]) -> dict[int, int]:
     Returns the counts by story."""
     counts: dict[int, int] = {}
     latest: dict[int, str | None] = {}
-    extracted: list[Report] = []
+    extracted: list[tuple[Report, tuple[Figure, ...]]] = []
     for story in stories:
         size = store.conn.execute("SELECT count(*) FROM article_clusters WHERE cluster_id = ?", (story,)).fetchone()[0]
         if size < 2:  # every kind of discrepancy needs two reports (and a lone report's figures can wait)
             counts[story], latest[story] = 0, None
             continue
         reports = _reports(_articles(store.conn, story))
-        extracted += figure_store.recall(store.conn, reports)
+        # the figures not stored yet, extracted and kept aside now: a round that touches more reports
+        # than the figure memory holds would otherwise extract the first stories' again to store them
+        extracted += [(r, figures_of(r.title, r.text, r.published)) for r in figure_store.recall(store.conn, reports)]
         figures, discrepancies = story_facts(reports)
         counts[story] = len(discrepancies)
         latest[story] = json.dumps(latest_values(figures))
