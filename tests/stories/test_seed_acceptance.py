@@ -29,6 +29,11 @@ def test_seed_pair_is_one_story_with_its_figures_and_discrepancies(server: FeedS
     clusters = json.loads(listed.stdout)["clusters"]
     assert len(clusters) == 1
     plain = subprocess.run([*base, "clusters"], capture_output=True, text=True, timeout=60).stdout
+    # the first listing stored the reports' figures (see figure_store); a later one reads them back alike
+    with Store(tmp_path / "w.db") as store:
+        assert store.conn.execute("SELECT count(*) FROM article_figures").fetchone()[0] == 2
+    assert subprocess.run([*base, "clusters", "--json"], capture_output=True, text=True, timeout=60).stdout \
+        == listed.stdout
     assert plain.startswith(f"#{clusters[0]['id']:<6}  2 outlets   2 reports  ") and "⚠ description: " in plain, plain
     story = clusters[0]
     assert {a["feed"] for a in story["articles"]} == {"Press TV", "Second Outlet"}

@@ -137,6 +137,9 @@ def run_figures(args: argparse.Namespace) -> int:
 
 def run_clusters(args: argparse.Namespace) -> int:
     """Print the stored stories (JSON with --json), clustering anything not clustered yet."""
+    from tui.core import figure_store
+    from tui.core.facts import Report
+    from tui.core.figures import Figure
     from tui.core.stories import StoryDesk
     from tui.core.storyview import story_detail, story_ids, story_json
 
@@ -145,7 +148,11 @@ def run_clusters(args: argparse.Namespace) -> int:
     store = open_store(db_path_from_args(args, config))
     try:
         StoryDesk(store, config.settings.story_window if config is not None else None).run()
-        details = [d for d in (story_detail(store, sid) for sid in story_ids(store, since)) if d is not None]
+        extracted: list[tuple[Report, tuple[Figure, ...]]] = []
+        details = [d for d in (story_detail(store, sid, extracted) for sid in story_ids(store, since))
+                   if d is not None]
+        with store.transaction():  # so that the next listing reads them instead of extracting them again
+            figure_store.keep(store.conn, extracted)
     finally:
         store.close()
     if args.json:

@@ -62,14 +62,18 @@ def _articles(conn: sqlite3.Connection, story: int) -> list[StoryArticle]:
     return [StoryArticle(*r) for r in rows]
 
 
-def story_detail(store: Store, story: int) -> StoryDetail | None:
-    """One story with its facts and timeline (None if it does not exist)."""
+def story_detail(store: Store, story: int,
+                 extracted: list[tuple[Report, tuple[Figure, ...]]] | None = None) -> StoryDetail | None:
+    """One story with its facts and timeline (None if it does not exist). With `extracted`, the figures
+    of its reports that were not stored (see figure_store) are added to it, to be stored by the caller."""
     row = store.conn.execute("SELECT id, title, explanation FROM clusters WHERE id = ?", (story,)).fetchone()
     if row is None:
         return None
     articles = _articles(store.conn, story)
     reports = _reports(articles)
-    figure_store.recall(store.conn, reports)
+    missing = figure_store.recall(store.conn, reports)
+    if extracted is not None:
+        extracted += [(r, figures_of(r.title, r.text, r.published)) for r in missing]
     figures, discrepancies = story_facts(reports)
     timeline = build_timeline(reports, {a.id: a.copy_of for a in articles})
     try:
