@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import sqlite3
 import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -151,8 +152,12 @@ def run_clusters(args: argparse.Namespace) -> int:
         extracted: list[tuple[Report, tuple[Figure, ...]]] = []
         details = [d for d in (story_detail(store, sid, extracted) for sid in story_ids(store, since))
                    if d is not None]
-        with store.transaction():  # so that the next listing reads them instead of extracting them again
-            figure_store.keep(store.conn, extracted)
+        if extracted:  # stored so that the next listing reads them instead of extracting them again
+            try:
+                with store.transaction():
+                    figure_store.keep(store.conn, extracted)
+            except sqlite3.OperationalError:  # a read-only database (or a busy one): still listed, not stored
+                pass
     finally:
         store.close()
     if args.json:
