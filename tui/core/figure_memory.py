@@ -16,10 +16,15 @@ _memory: OrderedDict[_Key, tuple[Figure, ...]] = OrderedDict()
 _lock = threading.Lock()  # stories are read by worker threads
 
 
+def _key(title: str, text: str, published: float | None) -> _Key:
+    """A report's key: its texts' hashes and lengths, not the texts (a remembered report does not keep
+    its text alive)."""
+    return hash(title), len(title), hash(text), len(text), published
+
+
 def figures_of(title: str, text: str, published: float | None) -> tuple[Figure, ...]:
-    """`figures.extract` of a report, computed once while it is remembered. The key holds the texts'
-    hashes and lengths, not the texts: a remembered report does not keep its text alive."""
-    key = (hash(title), len(title), hash(text), len(text), published)
+    """`figures.extract` of a report, computed once while it is remembered."""
+    key = _key(title, text, published)
     with _lock:
         found = _memory.get(key)
         if found is not None:
@@ -33,12 +38,12 @@ def figures_of(title: str, text: str, published: float | None) -> tuple[Figure, 
 def known(title: str, text: str, published: float | None) -> bool:
     """Whether a report's figures are remembered (without making them the most recently read)."""
     with _lock:
-        return (hash(title), len(title), hash(text), len(text), published) in _memory
+        return _key(title, text, published) in _memory
 
 
 def remember(title: str, text: str, published: float | None, figures: tuple[Figure, ...]) -> None:
     """Keep a report's figures, known from elsewhere (see figure_store), as figures_of would."""
-    key = (hash(title), len(title), hash(text), len(text), published)
+    key = _key(title, text, published)
     with _lock:
         _memory[key] = figures
         _memory.move_to_end(key)

@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 
 from tui.core.facts import Report
-from tui.core.figure_memory import known, remember
+from tui.core.figure_memory import figures_of, known, remember
 from tui.core.figures import Figure
 
 _CORE = Path(__file__).resolve().parent
@@ -104,6 +104,13 @@ def recall(conn: sqlite3.Connection, reports: Sequence[Report]) -> list[Report]:
         except (ValueError, TypeError):  # a row this version cannot read: extracted again
             missing.append(report)
     return missing
+
+
+def recall_or_extract(conn: sqlite3.Connection, reports: Sequence[Report]) -> list[tuple[Report, tuple[Figure, ...]]]:
+    """`recall`, then the figures of the reports that had none stored, extracted now (into the figure
+    memory too): the pairs to `keep`. Taken as they are made, not asked of the memory later, which a
+    round touching more reports than it holds would have emptied of the first ones."""
+    return [(r, figures_of(r.title, r.text, r.published)) for r in recall(conn, reports)]
 
 
 def keep(conn: sqlite3.Connection, reports: Iterable[tuple[Report, tuple[Figure, ...]]]) -> int:

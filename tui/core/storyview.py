@@ -10,7 +10,6 @@ from typing import Any
 
 from tui.core import figure_store
 from tui.core.facts import Discrepancy, FigureRow, Report, latest_values, story_facts
-from tui.core.figure_memory import figures_of
 from tui.core.figures import Figure
 from tui.core.store import Store
 from tui.core.timeline import Timeline, build_timeline
@@ -71,9 +70,9 @@ def story_detail(store: Store, story: int,
         return None
     articles = _articles(store.conn, story)
     reports = _reports(articles)
-    missing = figure_store.recall(store.conn, reports)
+    fresh = figure_store.recall_or_extract(store.conn, reports)
     if extracted is not None:
-        extracted += [(r, figures_of(r.title, r.text, r.published)) for r in missing]
+        extracted += fresh
     figures, discrepancies = story_facts(reports)
     timeline = build_timeline(reports, {a.id: a.copy_of for a in articles})
     try:
@@ -101,9 +100,7 @@ def flag_discrepancies(store: Store, stories: Iterable[int]) -> dict[int, int]:
             counts[story], latest[story] = 0, None
             continue
         reports = _reports(_articles(store.conn, story))
-        # the figures not stored yet, extracted and kept aside now: a round that touches more reports
-        # than the figure memory holds would otherwise extract the first stories' again to store them
-        extracted += [(r, figures_of(r.title, r.text, r.published)) for r in figure_store.recall(store.conn, reports)]
+        extracted += figure_store.recall_or_extract(store.conn, reports)
         figures, discrepancies = story_facts(reports)
         counts[story] = len(discrepancies)
         latest[story] = json.dumps(latest_values(figures))
